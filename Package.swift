@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+// mentordocs: mentoring-program paperwork from YAML participant files, validated XHTML/HTML5.
+import PackageDescription
+
+let package = Package(
+    name: "mentordocs",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "mentordocs", targets: ["mentordocs"]),
+        .library(name: "MentorDocs", targets: ["MentorDocs"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(
+            name: "MentorDocs",
+            dependencies: ["CLibXML2", .product(name: "Yams", package: "Yams")]
+        ),
+        .executableTarget(
+            name: "mentordocs",
+            dependencies: ["MentorDocs", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(
+            name: "MentorDocsTests",
+            dependencies: ["MentorDocs"],
+            resources: [.copy("Golden"), .copy("Fixtures")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,47 @@
+// The documents every program can render.
+import Foundation
+
+/// One kind of document; every program renders every kind.
+public enum DocumentKind: String, CaseIterable, Sendable, Codable {
+    case agreement, confidentiality
+    case actionPlan = "action-plan"
+    case goalsWorksheet = "goals-worksheet"
+    case developmentPlan = "development-plan"
+    case meetingChecklist = "meeting-checklist"
+    case meetingGuide = "meeting-guide"
+    case meetingLog = "meeting-log"
+    case checkup
+    case checkIn = "check-in"
+    case achievements, roles
+    case codeOfPractice = "code-of-practice"
+
+    /// Parses a comma-separated list (`agreement,check-in`, or `all`), suggesting a name for typos.
+    public static func parseList(_ text: String) throws(UsageError) -> [DocumentKind] {
+        if text == "all" { return allCases }
+        return try text.split(separator: ",").map { raw in
+            let name = raw.trimmingCharacters(in: .whitespaces)
+            guard let kind = DocumentKind(rawValue: name) else {
+                throw UsageError.unknownName(kind: "document", name: name,
+                                             suggestion: Suggestions.nearest(to: name, in: allCases.map(\.rawValue)),
+                                             valid: allCases.map(\.rawValue))
+            }
+            return kind
+        }
+    }
+}
+
+/// A mistake in how the command was called (exit status 2).
+public enum UsageError: Error, Sendable, CustomStringConvertible {
+    case unknownName(kind: String, name: String, suggestion: String?, valid: [String])
+    case invalid(String)
+
+    public var description: String {
+        switch self {
+        case let .unknownName(kind, name, suggestion, valid):
+            var text = "unknown \(kind) '\(name)'"
+            if let suggestion { text += " (did you mean '\(suggestion)'?)" }
+            return text + "; valid: " + valid.joined(separator: ", ")
+        case .invalid(let message): return message
+        }
+    }
+}
