@@ -15,8 +15,27 @@ public enum DocumentKind: String, CaseIterable, Sendable, Codable {
     case achievements, roles
     case codeOfPractice = "code-of-practice"
 
+    /// The document's title, for running headers and listings.
+    public var title: String {
+        switch self {
+        case .agreement: return "Mentoring Agreement"
+        case .confidentiality: return "Confidentiality Agreement"
+        case .actionPlan: return "Mentoring Action Plan"
+        case .goalsWorksheet: return "Goals Worksheet"
+        case .developmentPlan: return "Development Plan"
+        case .meetingChecklist: return "Meeting Checklist"
+        case .meetingGuide: return "Meeting Guide"
+        case .meetingLog: return "Meeting Log"
+        case .checkup: return "Relationship Checkup"
+        case .checkIn: return "Monthly Check-in"
+        case .achievements: return "End-of-Term Achievements"
+        case .roles: return "Roles and Expectations"
+        case .codeOfPractice: return "Code of Practice"
+        }
+    }
+
     /// Parses a comma-separated list (`agreement,check-in`, or `all`), suggesting a name for typos.
-    public static func parseList(_ text: String) throws(UsageError) -> [DocumentKind] {
+    public static func parseList(_ text: String) throws -> [DocumentKind] {
         if text == "all" { return allCases }
         return try text.split(separator: ",").map { raw in
             let name = raw.trimmingCharacters(in: .whitespaces)

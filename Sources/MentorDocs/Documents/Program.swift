@@ -15,6 +15,17 @@ public enum Program: String, CaseIterable, Sendable, Codable {
         }
     }
 
+    /// The documents the program's handbook has forms for: what `render` and `blank` write by default.
+    public var documents: [DocumentKind] {
+        switch self {
+        case .aset: return [.agreement, .confidentiality, .actionPlan, .checkIn]
+        case .awmi: return [.agreement, .achievements, .meetingGuide]
+        case .nace: return [.meetingGuide, .meetingChecklist, .roles]
+        case .caltrans: return [.agreement, .goalsWorksheet, .developmentPlan, .checkup, .meetingLog, .codeOfPractice]
+        case .generic: return [.roles]
+        }
+    }
+
     /// The handbook in which the program's own forms appear.
     public var handbook: String {
         switch self {

@@ -1,0 +1,101 @@
+// The values the renderer adds to a partnership's data before filling a template: display names,
+import Foundation
+// print CSS, derived dates and initials, filtered goals, paired rows and the check-in hours.
+
+/// Builds the value tree a template renders from: the file's data plus computed values.
+public enum ComputedValues {
+    /// The data for one document; `data` is nil for a blank form.
+    public static func make(data: Value?, program: Program, document: DocumentKind, options: RenderOptions) -> Value {
+        var fields = data?.fields ?? [:]
+        fields["program"] = .record(["name": .text(program.displayName), "key": .text(program.rawValue)])
+
+        for role in ["mentor", "mentee"] {
+            guard var person = fields[role]?.fields else { continue }
+            if person["initials"]?.isEmpty ?? true, let name = person["name"],
+               let initials = Formatter.initials.apply(name, argument: nil) {
+                person["initials"] = initials
+            }
+            fields[role] = .record(person)
+        }
+        let mentorName = fields["mentor"]?["name"]?.text, menteeName = fields["mentee"]?["name"]?.text
+        if let mentorName, let menteeName { fields["pair"] = .text("\(mentorName) and \(menteeName)") }
+
+        if var term = fields["term"]?.fields, term["end"] == nil,
+           let start = term["start"]?.date, let months = term["months"]?.number {
+            term["end"] = .date(start.adding(months: Int(months)))
+            fields["term"] = .record(term)
+        }
+
+        let goals = fields["goals"]?.items ?? []
+        fields["goals_short"] = .list(goals.filter { $0["term"]?.text != "long" })
+        fields["goals_long"] = .list(goals.filter { $0["term"]?.text == "long" })
+        fields["plan_rows"] = pairRows(goals.map { $0["goal"] }, fields["achievements"]?.items.map { Optional($0) } ?? [],
+                                       names: ("planned", "achieved"))
+        let roles = fields["role_expectations"]
+        fields["expectation_rows"] = pairRows(roles?["of_mentee"]?.items.map { Optional($0) } ?? [],
+                                              roles?["of_mentor"]?.items.map { Optional($0) } ?? [],
+                                              names: ("of_mentee", "of_mentor"))
+        if let checkin = checkIn(meetings: fields["meetings"]?.items ?? [], month: options.month) {
+            fields["checkin"] = checkin
+        }
+        fields["print"] = .record([
+            "paper": .text(options.paper.cssSize),
+            "page_css": .text(pageCSS(program: program, document: document, pair: fields["pair"]?.text, paper: options.paper)),
+        ])
+        return .record(fields)
+    }
+
+    static func pairRows(_ left: [Value?], _ right: [Value?], names: (String, String)) -> Value {
+        let count = max(left.count, right.count)
+        return .list((0..<count).map { i in
+            var row: [String: Value] = [:]
+            if i < left.count, let v = left[i] { row[names.0] = v }
+            if i < right.count, let v = right[i] { row[names.1] = v }
+            return .record(row)
+        })
+    }
+
+    /// Hours by form of contact for the month asked for, else the latest month with meetings.
+    static func checkIn(meetings: [Value], month: String?) -> Value? {
+        let dated = meetings.compactMap { m in m["date"]?.date.map { ($0, m) } }
+        guard let key = month ?? dated.map(\.0).max()?.monthKey,
+              let first = CalendarDate(iso: key + "-01") else { return nil }
+        var hours: [String: Double] = ["in_person": 0, "email": 0, "video": 0, "phone": 0, "other": 0]
+        var count = 0
+        for (date, meeting) in dated where date.monthKey == key {
+            count += 1
+            let mode = (meeting["mode"]?.text ?? "other").replacingOccurrences(of: "-", with: "_")
+            hours[hours[mode] == nil ? "other" : mode, default: 0] += meeting["hours"]?.number ?? 0
+        }
+        var record = hours.mapValues { Value.number($0) }
+        record["total"] = .number(hours.values.reduce(0, +))
+        return .record(["month": .date(first), "hours": .record(record), "meetings": .number(Double(count))])
+    }
+
+    /// The `@page` rule: paper size, margins, and a running header and footer where supported.
+    static func pageCSS(program: Program, document: DocumentKind, pair: String?, paper: RenderOptions.Paper) -> String {
+        let left = cssString("\(program.displayName) · \(document.title)")
+        let right = pair.map(cssString) ?? "\"\""
+        return """
+        @page { size: \(paper.cssSize); margin: 18mm 16mm 18mm 16mm;
+          @top-left { content: \(left); font-size: 8pt; color: #555555; }
+          @top-right { content: \(right); font-size: 8pt; color: #555555; }
+          @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 8pt; color: #555555; } }
+        """
+    }
+
+    /// A CSS string literal holding `text` as text: quotes, backslashes, line ends and markup
+    /// characters escaped, so no participant value can end the string or the style element.
+    static func cssString(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"", "\\", "<", ">", "&", "\n", "\r", "\u{0C}":
+                out += "\\" + String(scalar.value, radix: 16, uppercase: true) + " "
+            default:
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,125 @@
+// Value expressions (`path | formatter:arg`) and conditions (`path = literal`), parsed at load.
+
+/// Where an expression's path starts.
+enum PathRoot: Equatable, Sendable {
+    /// The partnership's data (plus computed values).
+    case data
+    /// A name bound by `md:repeat` or `md:with`.
+    case variable(String)
+    /// `#name`: the 1-based number of the current entry of the repeat `name`.
+    case number(String)
+}
+
+/// A parsed `md:text` / `md:attr` expression.
+struct Expression: Sendable {
+    var source: String
+    var root: PathRoot
+    var keys: [String]
+    var formatters: [(Formatter, String?)]
+}
+
+/// A parsed `md:if` / `md:unless` condition.
+struct Condition: Sendable {
+    enum Test: Sendable { case present, equals(String), differs(String) }
+    var expression: Expression
+    var test: Test
+    var negated: Bool
+}
+
+/// The names a template has bound at some point, and what each holds.
+struct CompileScope {
+    /// Names bound by `md:repeat` (the entry) and `md:with`, with the shape they hold.
+    var values: [String: Shape] = [:]
+    /// Names of the enclosing repeats, whose numbers `#name` reads.
+    var numbers: Set<String> = []
+}
+
+extension Expression {
+    /// Parses and checks an expression against the format's shape and the bound names.
+    static func parse(_ text: String, scope: CompileScope, fail: (String, String?) -> Diagnostic) throws(Diagnostic) -> (Expression, Shape?) {
+        let parts = text.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmed }
+        let path = parts[0]
+        guard !path.isEmpty, path.allSatisfy({ $0.isLetter || $0.isNumber || "_.#-".contains($0) }) else {
+            throw fail("'\(path)' is not a path (write keys separated by dots, e.g. mentor.name)", nil)
+        }
+        var formatters: [(Formatter, String?)] = []
+        for spec in parts.dropFirst() {
+            let pieces = spec.split(separator: ":", maxSplits: 1).map { $0.trimmed }
+            let name = pieces.first ?? ""
+            guard let formatter = Formatter(rawValue: name) else {
+                throw fail("unknown formatter '\(name)'", Suggestions.nearest(to: name, in: Formatter.allCases.map(\.rawValue)))
+            }
+            let argument = pieces.count > 1 ? pieces[1] : nil
+            if let problem = formatter.check(argument) { throw fail(problem, nil) }
+            formatters.append((formatter, argument))
+        }
+        var keys = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        let first = keys.removeFirst()
+        let root: PathRoot
+        var shape: Shape?
+        if first.hasPrefix("#") {
+            let name = String(first.dropFirst())
+            guard scope.numbers.contains(name) else {
+                throw fail("'#\(name)' needs an enclosing md:repeat named '\(name)'",
+                           Suggestions.nearest(to: name, in: scope.numbers))
+            }
+            guard keys.isEmpty else { throw fail("'#\(name)' is a number and has no keys", nil) }
+            return (Expression(source: text, root: .number(name), keys: [], formatters: formatters), .integer(1...Int.max))
+        } else if let bound = scope.values[first] {
+            root = .variable(first)
+            shape = bound
+        } else {
+            root = .data
+            keys.insert(first, at: 0)
+            shape = ParticipantFormat.template
+        }
+        var walked = root == .data ? "" : first
+        for key in keys {
+            guard let current = shape else { break }
+            switch current {
+            case .record:
+                guard let field = current.field(key) else {
+                    let candidates = current.fieldNames + (walked.isEmpty ? Array(scope.values.keys) : [])
+                    let whereText = walked.isEmpty ? "the participant format" : "'\(walked)'"
+                    throw fail("\(whereText) has no key '\(key)'", Suggestions.nearest(to: key, in: candidates))
+                }
+                shape = field.shape
+            case .list(let item):
+                guard Int(key) != nil else {
+                    throw fail("'\(walked)' is a list: use a number ('\(walked).0') or md:repeat, not '\(key)'", nil)
+                }
+                shape = item
+            default:
+                throw fail("'\(walked)' is a single value and has no key '\(key)'", nil)
+            }
+            walked += walked.isEmpty ? key : ".\(key)"
+        }
+        return (Expression(source: text, root: root, keys: keys, formatters: formatters), shape)
+    }
+}
+
+extension Condition {
+    /// Parses `path`, `path = literal` or `path != literal`.
+    static func parse(_ text: String, negated: Bool, scope: CompileScope, fail: (String, String?) -> Diagnostic) throws(Diagnostic) -> Condition {
+        var test = Test.present
+        var expressionText = text
+        if let range = text.range(of: "!=") {
+            test = .differs(text[range.upperBound...].trimmed)
+            expressionText = String(text[..<range.lowerBound])
+        } else if let range = text.range(of: "=") {
+            test = .equals(text[range.upperBound...].trimmed)
+            expressionText = String(text[..<range.lowerBound])
+        }
+        let (expression, _) = try Expression.parse(expressionText.trimmed, scope: scope, fail: fail)
+        return Condition(expression: expression, test: test, negated: negated)
+    }
+}
+
+extension StringProtocol {
+    var trimmed: String {
+        var s = Substring(self)
+        while s.first?.isWhitespace == true { s.removeFirst() }
+        while s.last?.isWhitespace == true { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,206 @@
+// Turning a parsed template into a `Template`: resolve includes, parse and check every directive,
+// and fold directive-free subtrees into fixed output. Every mistake is a located diagnostic.
+
+extension Template {
+    /// Compiles a parsed template; all mistakes are reported together.
+    public static func compile(_ root: XMLTree.Element, source: SourceText,
+                               resolver: some IncludeResolver) throws(DiagnosticList) -> Template {
+        var compiler = TemplateCompiler(resolver: resolver)
+        compiler.sources[root.source.file] = source
+        let expanded = compiler.expandIncludes(root, stack: [])
+        let follows = expanded.attributes.first { $0.namespace == Template.namespace && $0.name == "follows" }?.value
+        let node = compiler.compile(expanded, scope: CompileScope())
+        if !compiler.problems.isEmpty { throw DiagnosticList(compiler.problems) }
+        let element: TElement
+        switch node {
+        case .element(let e) where e.repeatOver == nil && e.conditions.isEmpty: element = e
+        case .element:
+            throw DiagnosticList([Diagnostic(at: root.source, "the root element cannot repeat or be conditional")])
+        case .fixed(let fixed):
+            guard case .element(let e) = fixed else { preconditionFailure("root is an element") }
+            element = TElement(name: e.name, attributes: e.attributes, children: e.children.map(TNode.fixed),
+                               source: e.source, repeatOver: nil, with: [], conditions: [], text: nil, setAttributes: [])
+        }
+        return Template(file: root.source.file, follows: follows, root: element)
+    }
+}
+
+struct TemplateCompiler<Resolver: IncludeResolver> {
+    let resolver: Resolver
+    var sources: [String: SourceText] = [:]
+    var problems: [Diagnostic] = []
+
+    init(resolver: Resolver) { self.resolver = resolver }
+
+    /// A diagnostic at the directive attribute `md:name` of `element`, with a caret when found.
+    func diagnostic(_ element: XMLTree.Element, _ directive: String, _ message: String,
+                    expression: String? = nil, suggestion: String? = nil) -> Diagnostic {
+        var location = element.source
+        let text = sources[location.file]
+        if let found = text?.find("md:\(directive)=", from: location.line) {
+            location.line = found.line
+            location.column = found.column
+        }
+        return Diagnostic(at: location, message, path: expression, suggestion: suggestion,
+                          sourceLine: text?.line(location.line))
+    }
+
+    // MARK: includes
+
+    mutating func expandIncludes(_ element: XMLTree.Element, stack: [String]) -> XMLTree.Element {
+        var element = element
+        if let include = element.directive("include") {
+            element.attributes.removeAll { $0.namespace == Template.namespace && $0.name == "include" }
+            let parts = include.split(separator: "#", maxSplits: 1).map(String.init)
+            if parts.count != 2 || parts[0].isEmpty || parts[1].isEmpty {
+                problems.append(diagnostic(element, "include", "md:include takes 'file#block', got '\(include)'", expression: include))
+            } else if stack.contains(include) || stack.count > 16 {
+                problems.append(diagnostic(element, "include", "md:include '\(include)' includes itself", expression: include))
+            } else {
+                do {
+                    let (block, text) = try resolver.block(file: parts[0], block: parts[1])
+                    sources[block.source.file] = text
+                    var merged = block
+                    merged.attributes.removeAll { $0.namespace == Template.namespace && $0.name == "block" }
+                    // Attributes written on the including element win over the block's own.
+                    for attribute in element.attributes {
+                        merged.attributes.removeAll { $0.name == attribute.name && $0.namespace == attribute.namespace }
+                        merged.attributes.append(attribute)
+                    }
+                    element = expandIncludes(merged, stack: stack + [include])
+                    return element
+                } catch let error as DiagnosticList {
+                    problems += error.diagnostics
+                } catch {
+                    problems.append(diagnostic(element, "include", "\(error)", expression: include))
+                }
+            }
+        }
+        element.children = element.children.map { child in
+            if case .element(let e) = child { return .element(expandIncludes(e, stack: stack)) }
+            return child
+        }
+        return element
+    }
+
+    // MARK: directives
+
+    mutating func compile(_ element: XMLTree.Element, scope outer: CompileScope) -> TNode {
+        var directives: [Directive: String] = [:]
+        var plain: [XMLTree.Attribute] = []
+        for attribute in element.attributes {
+            guard attribute.namespace == Template.namespace else { plain.append(attribute); continue }
+            guard let directive = Directive(rawValue: attribute.name) else {
+                problems.append(diagnostic(element, attribute.name, "unknown directive md:\(attribute.name)",
+                                           suggestion: Suggestions.nearest(to: attribute.name, in: Directive.allCases.map(\.rawValue)).map { "md:\($0)" }))
+                continue
+            }
+            directives[directive] = attribute.value
+        }
+        var scope = outer
+        var repeatOver: TElement.Repeat?
+        var withBindings: [(String, Expression)] = []
+        var conditions: [Condition] = []
+        var text: Expression?
+        var setAttributes: [(XMLTree.Attribute, Expression)] = []
+
+        func fail(_ directive: Directive) -> (String, String?) -> Diagnostic {
+            { [self] message, suggestion in
+                diagnostic(element, directive.rawValue, message, expression: directives[directive], suggestion: suggestion)
+            }
+        }
+
+        for directive in Directive.order {
+            guard let value = directives[directive] else { continue }
+            do throws(Diagnostic) {
+                switch directive {
+                case .repeat:
+                    let parts = value.components(separatedBy: " in ")
+                    guard parts.count == 2, let name = Optional(parts[0].trimmed), name.isIdentifier else {
+                        throw fail(.repeat)("md:repeat takes 'name in path', got '\(value)'", nil)
+                    }
+                    let (expression, shape) = try Expression.parse(parts[1].trimmed, scope: scope, fail: fail(.repeat))
+                    guard case .list(let item)? = shape else {
+                        throw fail(.repeat)("md:repeat needs a list, and '\(parts[1].trimmed)' is not one", nil)
+                    }
+                    var blank = 0
+                    if let blankText = directives[.blank] {
+                        guard let n = Int(blankText), (0...200).contains(n) else {
+                            throw fail(.blank)("md:blank takes a number of rows from 0 to 200, got '\(blankText)'", nil)
+                        }
+                        blank = n
+                    }
+                    repeatOver = TElement.Repeat(variable: name, expression: expression, blank: blank)
+                    scope.values[name] = item
+                    scope.numbers.insert(name)
+                case .blank:
+                    if directives[.repeat] == nil { throw fail(.blank)("md:blank needs md:repeat on the same element", nil) }
+                case .with:
+                    for binding in value.split(separator: ";") {
+                        let parts = binding.split(separator: "=", maxSplits: 1).map { $0.trimmed }
+                        guard parts.count == 2, parts[0].isIdentifier else {
+                            throw fail(.with)("md:with takes 'name = path', got '\(binding.trimmed)'", nil)
+                        }
+                        let (expression, shape) = try Expression.parse(parts[1], scope: scope, fail: fail(.with))
+                        withBindings.append((parts[0], expression))
+                        scope.values[parts[0]] = shape ?? .text
+                    }
+                case .if, .unless:
+                    conditions.append(try Condition.parse(value, negated: directive == .unless, scope: scope, fail: fail(directive)))
+                case .text:
+                    let (expression, shape) = try Expression.parse(value, scope: scope, fail: fail(.text))
+                    if case .record? = shape, expression.formatters.isEmpty {
+                        throw fail(.text)("'\(value)' is a group of keys, not a value", nil)
+                    }
+                    text = expression
+                case .attr:
+                    for assignment in value.split(separator: ";") {
+                        let parts = assignment.trimmed.split(separator: " ", maxSplits: 1).map { $0.trimmed }
+                        guard parts.count == 2 else {
+                            throw fail(.attr)("md:attr takes 'attribute expression', got '\(assignment.trimmed)'", nil)
+                        }
+                        let (expression, _) = try Expression.parse(parts[1], scope: scope, fail: fail(.attr))
+                        let nameParts = parts[0].split(separator: ":").map(String.init)
+                        let attribute = nameParts.count == 2 && nameParts[0] == "xml"
+                            ? XMLTree.Attribute(prefix: "xml", namespace: XMLTree.xmlNamespace, name: nameParts[1], value: "")
+                            : XMLTree.Attribute(name: parts[0], value: "")
+                        setAttributes.append((attribute, expression))
+                    }
+                case .include, .block, .follows:
+                    break
+                }
+            } catch {
+                problems.append(error)
+            }
+        }
+
+        let children = element.children.map { child -> TNode in
+            if case .element(let e) = child { return compile(e, scope: scope) }
+            return .fixed(child)
+        }
+        let hasDirectives = repeatOver != nil || !withBindings.isEmpty || !conditions.isEmpty || text != nil || !setAttributes.isEmpty
+        let fixedChildren = children.compactMap { node -> XMLTree.Node? in
+            if case .fixed(let n) = node { return n }
+            return nil
+        }
+        if !hasDirectives && fixedChildren.count == children.count {
+            return .fixed(.element(XMLTree.Element(name: element.name, attributes: plain, children: fixedChildren, source: element.source)))
+        }
+        return .element(TElement(name: element.name, attributes: plain, children: children, source: element.source,
+                                 repeatOver: repeatOver, with: withBindings, conditions: conditions, text: text,
+                                 setAttributes: setAttributes))
+    }
+}
+
+extension XMLTree.Element {
+    func directive(_ name: String) -> String? {
+        attributes.first { $0.namespace == Template.namespace && $0.name == name }?.value
+    }
+}
+
+extension String {
+    var isIdentifier: Bool {
+        guard let first, first.isLetter || first == "_" else { return false }
+        return allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+    }
+}

@@ -1,0 +1,61 @@
+// A compiled template: the XHTML tree with its directives parsed and checked, ready to render
+// any number of times from any thread.
+
+/// A template whose directives are parsed, checked against the participant format, and
+/// whose includes are resolved. Immutable and safe to share between threads.
+public struct Template: Sendable {
+    /// The file the template was read from.
+    public let file: String
+    /// The handbook form this template follows (`md:follows`), if it says.
+    public let follows: String?
+    let root: TElement
+
+    /// The namespace of template directives.
+    public static let namespace = "urn:mentordocs:template"
+}
+
+/// A node of a compiled template.
+enum TNode: Sendable {
+    /// Output exactly as written: no directive inside.
+    case fixed(XMLTree.Node)
+    case element(TElement)
+}
+
+/// An element with directives (or with descendants that have some).
+final class TElement: Sendable {
+    let name: String
+    let attributes: [XMLTree.Attribute]
+    let children: [TNode]
+    let source: SourceLocation
+    let repeatOver: Repeat?
+    let with: [(String, Expression)]
+    let conditions: [Condition]
+    let text: Expression?
+    let setAttributes: [(XMLTree.Attribute, Expression)]
+
+    struct Repeat: Sendable {
+        var variable: String
+        var expression: Expression
+        var blank: Int
+    }
+
+    init(name: String, attributes: [XMLTree.Attribute], children: [TNode], source: SourceLocation,
+         repeatOver: Repeat?, with: [(String, Expression)], conditions: [Condition], text: Expression?,
+         setAttributes: [(XMLTree.Attribute, Expression)]) {
+        self.name = name
+        self.attributes = attributes
+        self.children = children
+        self.source = source
+        self.repeatOver = repeatOver
+        self.with = with
+        self.conditions = conditions
+        self.text = text
+        self.setAttributes = setAttributes
+    }
+}
+
+/// Finds the block an `md:include` names: `file#block` for the template being compiled.
+public protocol IncludeResolver {
+    /// The element marked `md:block="block"` in template file `file`, and that file's text.
+    func block(file: String, block: String) throws -> (XMLTree.Element, SourceText)
+}

@@ -1,0 +1,38 @@
+// Where each document goes: `DIR/<id>/<document>.<ext>`, with ids made safe as folder names.
+import Foundation
+
+/// Output locations and the rules that keep them inside the output folder.
+public enum OutputPaths {
+    static let reserved = Set(["con", "prn", "aux", "nul", "clock$"]
+        + (1...9).flatMap { ["com\($0)", "lpt\($0)"] })
+
+    /// An id as one safe path component: no separators, no leading dot, no control or reserved
+    /// names, at most 100 bytes. Letters of every script are kept.
+    public static func safeComponent(_ id: String) -> String {
+        var out = ""
+        for ch in id.precomposedStringWithCanonicalMapping {
+            if ch.isLetter || ch.isNumber || ch == "-" || ch == "_" || ch == "." {
+                out.append(ch)
+            } else if !out.hasSuffix("-") {
+                out.append("-")
+            }
+        }
+        while out.hasPrefix(".") || out.hasPrefix("-") { out.removeFirst() }
+        while out.hasSuffix(".") || out.hasSuffix("-") { out.removeLast() }
+        while out.utf8.count > 100 { out.removeLast() }
+        if out.isEmpty { out = "partnership" }
+        let stem = out.split(separator: ".").first.map { String($0).lowercased() } ?? ""
+        if reserved.contains(stem) { out = "_" + out }
+        return out
+    }
+
+    /// `DIR/<id>/<document>.<ext>`.
+    public static func document(root: String, id: String, document: DocumentKind, format: RenderOptions.Format) -> String {
+        "\(root)/\(safeComponent(id))/\(document.rawValue).\(format.fileExtension)"
+    }
+
+    /// `DIR/blank/<program>/<document>.<ext>`.
+    public static func blank(root: String, program: Program, document: DocumentKind, format: RenderOptions.Format) -> String {
+        "\(root)/blank/\(program.rawValue)/\(document.rawValue).\(format.fileExtension)"
+    }
+}

@@ -1,0 +1,39 @@
+// `mentordocs blank --program P`: forms to fill in by hand, to DIR/blank/<program>/.
+import ArgumentParser
+import Foundation
+import MentorDocs
+
+struct BlankCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "blank",
+        abstract: "Write blank forms to DIR/blank/<program>/<document>.html (or .xhtml).")
+
+    @Option(help: "Program: awmi, aset, caltrans, nace or generic (default: every program).")
+    var program: Program?
+
+    @OptionGroup var output: OutputOptions
+
+    mutating func validate() throws {
+        if let documents = output.documents { _ = try DocumentKind.parseList(documents) }
+    }
+
+    func run() throws {
+        let renderer = try output.makeRenderer()
+        let options = RenderOptions(format: output.format, paper: output.paper)
+        var failed = 0
+        for program in program.map({ [$0] }) ?? Program.allCases {
+            for document in try output.documents(for: program) {
+                let path = OutputPaths.blank(root: output.outputFolder, program: program, document: document, format: options.format)
+                do {
+                    let bytes = try renderer.render(nil, program: program, document: document, options: options)
+                    _ = try AtomicWriter.write(bytes, to: path)
+                    print(path)
+                } catch {
+                    printError("\(error)")
+                    failed += 1
+                }
+            }
+        }
+        if failed > 0 { throw ExitCode(1) }
+    }
+}

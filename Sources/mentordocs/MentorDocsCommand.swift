@@ -1,0 +1,27 @@
+// The `mentordocs` command: a thin shell over the MentorDocs library. Exit 0 when all went well,
+// 1 when any document failed, 2 for usage errors.
+import ArgumentParser
+import Foundation
+import MentorDocs
+
+@main
+struct MentorDocsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mentordocs",
+        abstract: "Fill mentoring-program forms from YAML participant files; write validated HTML5 or XHTML.",
+        subcommands: [RenderCommand.self, BlankCommand.self, ListCommand.self])
+
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure || error is UsageError {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}

@@ -1,0 +1,68 @@
+// `mentordocs render FILE...`: every partnership in the files, each document to DIR/<id>/.
+import ArgumentParser
+import Foundation
+import MentorDocs
+
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Render participant files into DIR/<id>/<document>.html (or .xhtml).")
+
+    @Argument(help: "Participant files (YAML or JSON; a YAML stream holds several partnerships).")
+    var files: [String]
+
+    @OptionGroup var output: OutputOptions
+
+    @Option(help: "Month the check-in reports, YYYY-MM (default: the latest month with meetings).")
+    var month: String?
+
+    @Flag(help: "Treat unknown keys as errors.")
+    var strict = false
+
+    mutating func validate() throws {
+        if files.isEmpty { throw ValidationError("give at least one participant file") }
+        if let month, CalendarDate(iso: month + "-01") == nil {
+            throw ValidationError("--month takes YYYY-MM, got '\(month)'")
+        }
+        if let documents = output.documents { _ = try DocumentKind.parseList(documents) }
+    }
+
+    func run() throws {
+        let renderer = try output.makeRenderer()
+        let options = RenderOptions(format: output.format, paper: output.paper, month: month)
+        let loader = ParticipantLoader(strict: strict)
+        var failed = 0, written = 0
+        for file in files {
+            for outcome in loader.load(contentsOf: file) {
+                switch outcome {
+                case .failure(let problems):
+                    printError(problems.description)
+                    failed += 1
+                case .success(let partnership):
+                    partnership.warnings.forEach { printError($0.description) }
+                    guard let program = partnership.program else {
+                        printError(Diagnostic(at: partnership.location, "no program: add 'program:' with one of \(Program.allCases.map(\.rawValue).joined(separator: ", "))", path: "program").description)
+                        failed += 1
+                        continue
+                    }
+                    for document in try output.documents(for: program) {
+                        let path = OutputPaths.document(root: output.outputFolder, id: partnership.slugID(), document: document, format: options.format)
+                        do {
+                            let bytes = try renderer.render(partnership.data, program: program, document: document, options: options)
+                            _ = try AtomicWriter.write(bytes, to: path)
+                            print(path)
+                            written += 1
+                        } catch {
+                            printError("\(error)")
+                            failed += 1
+                        }
+                    }
+                }
+            }
+        }
+        if failed > 0 {
+            printError("\(written) documents written, \(failed) failed")
+            throw ExitCode(1)
+        }
+    }
+}
