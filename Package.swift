@@ -30,7 +30,7 @@ let package = Package(
         .testTarget(
             name: "MentorDocsTests",
             dependencies: ["MentorDocs"],
-            resources: [.copy("Golden"), .copy("Fixtures")]
+            exclude: ["Golden", "Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

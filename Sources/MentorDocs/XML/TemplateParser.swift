@@ -91,10 +91,11 @@ private struct TreeReader {
         let name = String(cString: node.pointee.name)
         let line = Int(xmlGetLineNo(node))
         let namespace = node.pointee.ns.flatMap { $0.pointee.href }.map { String(cString: $0) }
+        let tag = "<" + (node.pointee.ns.flatMap { $0.pointee.prefix }.map { String(cString: $0) + ":" } ?? "") + name
         if let namespace, TemplateParser.xincludeNamespaces.contains(namespace) {
-            refuse("XInclude is not allowed in templates; use md:include", line: line, near: "<")
+            refuse("XInclude is not allowed in templates; use md:include", line: line, near: tag)
         } else if namespace != XMLTree.xhtmlNamespace {
-            refuse("element <\(name)> is not in the XHTML namespace (\(namespace ?? "no namespace"))", line: line, near: "<")
+            refuse("element \(tag)> is not in the XHTML namespace (\(namespace ?? "no namespace"))", line: line, near: tag)
         }
         var out = XMLTree.Element(name: name, source: SourceLocation(file: file, line: line, column: 0))
         var attr = node.pointee.properties
