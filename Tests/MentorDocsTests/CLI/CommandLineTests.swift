@@ -1,0 +1,84 @@
+// The built `mentordocs` binary end to end: files written, messages printed, exit codes.
+import Foundation
+import Testing
+@testable import MentorDocs
+
+/// Runs the debug binary that `swift test` built, in the repository folder.
+func runCLI(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
+    let binary = URL(fileURLWithPath: Repo.root + "/.build/debug/mentordocs")
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    process.currentDirectoryURL = URL(fileURLWithPath: Repo.root)
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+}
+
+func temporaryFolder() throws -> String {
+    let path = NSTemporaryDirectory() + "mentordocs-test-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+}
+
+@Suite(.serialized) struct CommandLineTests {
+    @Test func renderWritesTheProgramsFormsInBothFormats() throws {
+        let out = try temporaryFolder()
+        for format in ["html", "xhtml"] {
+            let r = try runCLI(["render", "Examples/aset.yaml", "--out", out, "--format", format])
+            #expect(r.status == 0, "\(r.stderr)")
+            for doc in ["agreement", "confidentiality", "action-plan", "check-in"] {
+                let lines = r.stdout.split(separator: "\n").map(String.init)
+                let written = try #require(lines.first { $0.hasSuffix("/\(doc).\(format)") })
+                #expect(FileManager.default.fileExists(atPath: written))
+            }
+        }
+    }
+
+    @Test func blankWritesUnderBlankProgram() throws {
+        let out = try temporaryFolder()
+        let r = try runCLI(["blank", "--program", "aset", "--out", out])
+        #expect(r.status == 0, "\(r.stderr)")
+        for doc in ["agreement", "confidentiality", "action-plan", "check-in"] {
+            #expect(FileManager.default.fileExists(atPath: "\(out)/blank/aset/\(doc).html"))
+        }
+    }
+
+    @Test func usageErrorsExitTwoWithSuggestion() throws {
+        let r = try runCLI(["render", "Examples/aset.yaml", "--doc", "agrement", "--out", try temporaryFolder()])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("unknown document 'agrement' (did you mean 'agreement'?)"))
+        let p = try runCLI(["blank", "--program", "asset"])
+        #expect(p.status == 2)
+    }
+
+    @Test func badParticipantFileExitsOneAndWritesNothingForIt() throws {
+        let out = try temporaryFolder()
+        let bad = out + "/bad.yaml"
+        try "program: aset\nid: bad-one\nmentor:\n  name: [not, text]\nterm:\n  start: 2026-13-40\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        let r = try runCLI(["render", bad, "Examples/aset.yaml", "--out", out])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("\(bad):6:10: error:"))
+        #expect(!FileManager.default.fileExists(atPath: out + "/bad-one"))
+        #expect(r.stdout.contains("/agreement.html"), "the good file is still rendered")
+    }
+
+    @Test func listShowsTheWholeMatrix() throws {
+        let r = try runCLI(["list"])
+        #expect(r.status == 0, "\(r.stderr)")
+        for program in Program.allCases { #expect(r.stdout.contains("\(program.rawValue) (")) }
+        #expect(r.stdout.components(separatedBy: "follows").count - 1 == Program.allCases.count * DocumentKind.allCases.count)
+    }
+
+    @Test func helpNamesTheTemplateSearchOrder() throws {
+        let r = try runCLI(["render", "--help"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("MENTORDOCS_TEMPLATES"))
+    }
+}
