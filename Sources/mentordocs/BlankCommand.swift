@@ -20,11 +20,12 @@ struct BlankCommand: ParsableCommand {
     func run() throws {
         let renderer = try output.makeRenderer()
         let options = RenderOptions(format: output.format, paper: output.paper)
+        let folder = try OutputFolder(output.outputFolder)
         var failed = 0
         for program in program.map({ [$0] }) ?? Program.allCases {
             for document in try output.documents(for: program) {
-                let path = OutputPaths.blank(root: output.outputFolder, program: program, document: document, format: options.format)
                 do {
+                    let path = try folder.path(for: OutputPaths.blank(program: program, document: document, format: options.format))
                     let bytes = try renderer.render(nil, program: program, document: document, options: options)
                     _ = try AtomicWriter.write(bytes, to: path)
                     print(path)

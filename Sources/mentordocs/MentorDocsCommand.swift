@@ -12,6 +12,8 @@ struct MentorDocsCommand: ParsableCommand {
         subcommands: [RenderCommand.self, BlankCommand.self, ListCommand.self])
 
     static func main() {
+        // A file-size limit (ulimit -f) must fail the write with EFBIG, not kill the process.
+        signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -20,6 +22,10 @@ struct MentorDocsCommand: ParsableCommand {
             if code == .validationFailure || error is UsageError {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
                 Foundation.exit(2)
+            }
+            if error is OutputFolderError || error is WriteError || error is DiagnosticList || error is XMLLayerError {
+                FileHandle.standardError.write(Data("\(error)\n".utf8))
+                Foundation.exit(1)
             }
             exit(withError: error)
         }

@@ -30,6 +30,7 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         let renderer = try output.makeRenderer()
         let options = RenderOptions(format: output.format, paper: output.paper, month: month)
+        let folder = try OutputFolder(output.outputFolder)
         let loader = ParticipantLoader(strict: strict)
         var failed = 0, written = 0
         for file in files {
@@ -46,8 +47,8 @@ struct RenderCommand: ParsableCommand {
                         continue
                     }
                     for document in try output.documents(for: program) {
-                        let path = OutputPaths.document(root: output.outputFolder, id: partnership.slugID(), document: document, format: options.format)
                         do {
+                            let path = try folder.path(for: OutputPaths.document(id: partnership.slugID(), document: document, format: options.format))
                             let bytes = try renderer.render(partnership.data, program: program, document: document, options: options)
                             _ = try AtomicWriter.write(bytes, to: path)
                             print(path)

@@ -5,7 +5,7 @@ import Foundation
 /// Builds the value tree a template renders from: the file's data plus computed values.
 public enum ComputedValues {
     /// The data for one document; `data` is nil for a blank form.
-    public static func make(data: Value?, program: Program, document: DocumentKind, options: RenderOptions) -> Value {
+    public static func make(data: Value?, program: Program, title: String, options: RenderOptions) -> Value {
         var fields = data?.fields ?? [:]
         fields["program"] = .record(["name": .text(program.displayName), "key": .text(program.rawValue)])
 
@@ -40,7 +40,7 @@ public enum ComputedValues {
         }
         fields["print"] = .record([
             "paper": .text(options.paper.cssSize),
-            "page_css": .text(pageCSS(program: program, document: document, pair: fields["pair"]?.text, paper: options.paper)),
+            "page_css": .text(pageCSS(program: program, title: title, pair: fields["pair"]?.text, paper: options.paper)),
         ])
         return .record(fields)
     }
@@ -73,8 +73,8 @@ public enum ComputedValues {
     }
 
     /// The `@page` rule: paper size, margins, and a running header and footer where supported.
-    static func pageCSS(program: Program, document: DocumentKind, pair: String?, paper: RenderOptions.Paper) -> String {
-        let left = cssString("\(program.displayName) · \(document.title)")
+    static func pageCSS(program: Program, title: String, pair: String?, paper: RenderOptions.Paper) -> String {
+        let left = cssString("\(program.displayName) · \(title)")
         let right = pair.map(cssString) ?? "\"\""
         return """
         @page { size: \(paper.cssSize); margin: 18mm 16mm 18mm 16mm;

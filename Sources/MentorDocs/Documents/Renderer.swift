@@ -14,7 +14,7 @@ public final class Renderer: Sendable {
     /// The bytes of one document, validated; `data` nil renders the blank form.
     public func render(_ data: Value?, program: Program, document: DocumentKind, options: RenderOptions) throws(DiagnosticList) -> [UInt8] {
         let template = try library.template(program: program, document: document)
-        let values = ComputedValues.make(data: data, program: program, document: document, options: options)
+        let values = ComputedValues.make(data: data, program: program, title: template.title ?? document.title, options: options)
         return try serialize(template.render(values), options: options)
     }
 

@@ -51,13 +51,11 @@ public final class TemplateLibrary: @unchecked Sendable {
         if let cached { return try cached.get() }
         let result: Result<Template, DiagnosticList>
         if let path = file(program: program, name: document.rawValue) {
-            do {
+            do throws(DiagnosticList) {
                 let (root, text) = try parse(path)
                 result = .success(try Template.compile(root, source: text, resolver: ProgramIncludes(library: self, program: program)))
-            } catch let error as DiagnosticList {
-                result = .failure(error)
             } catch {
-                result = .failure(DiagnosticList([Diagnostic(at: SourceLocation(file: path, line: 0, column: 0), "\(error)")]))
+                result = .failure(error)
             }
         } else {
             result = .failure(DiagnosticList([Diagnostic(at: SourceLocation(file: directory, line: 0, column: 0),

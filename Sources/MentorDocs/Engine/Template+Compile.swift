@@ -21,7 +21,21 @@ extension Template {
             element = TElement(name: e.name, attributes: e.attributes, children: e.children.map(TNode.fixed),
                                source: e.source, repeatOver: nil, with: [], conditions: [], text: nil, setAttributes: [])
         }
-        return Template(file: root.source.file, follows: follows, root: element)
+        return Template(file: root.source.file, follows: follows, title: titleText(expanded), root: element)
+    }
+
+    /// The text of `<head><title>`, if the template has one.
+    static func titleText(_ root: XMLTree.Element) -> String? {
+        for case .element(let head) in root.children where head.name == "head" {
+            for case .element(let title) in head.children where title.name == "title" {
+                let text = title.children.compactMap { node -> String? in
+                    if case .text(let t) = node { return t }
+                    return nil
+                }.joined().trimmed
+                return text.isEmpty ? nil : text
+            }
+        }
+        return nil
     }
 }
 

@@ -8,6 +8,8 @@ public struct Template: Sendable {
     public let file: String
     /// The handbook form this template follows (`md:follows`), if it says.
     public let follows: String?
+    /// The text of the template's `<title>`, for running headers.
+    public let title: String?
     let root: TElement
 
     /// The namespace of template directives.

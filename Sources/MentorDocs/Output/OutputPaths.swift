@@ -26,13 +26,18 @@ public enum OutputPaths {
         return out
     }
 
-    /// `DIR/<id>/<document>.<ext>`.
-    public static func document(root: String, id: String, document: DocumentKind, format: RenderOptions.Format) -> String {
-        "\(root)/\(safeComponent(id))/\(document.rawValue).\(format.fileExtension)"
+    /// `<id>/<document>.<ext>`, relative to the output folder.
+    public static func document(id: String, document: DocumentKind, format: RenderOptions.Format) -> String {
+        "\(safeComponent(id))/\(document.rawValue).\(format.fileExtension)"
     }
 
-    /// `DIR/blank/<program>/<document>.<ext>`.
-    public static func blank(root: String, program: Program, document: DocumentKind, format: RenderOptions.Format) -> String {
-        "\(root)/blank/\(program.rawValue)/\(document.rawValue).\(format.fileExtension)"
+    /// `blank/<program>/<document>.<ext>`, relative to the output folder.
+    public static func blank(program: Program, document: DocumentKind, format: RenderOptions.Format) -> String {
+        "blank/\(program.rawValue)/\(document.rawValue).\(format.fileExtension)"
+    }
+
+    /// The key two ids collide under on a case-insensitive file system (macOS, Windows).
+    public static func collisionKey(_ id: String) -> String {
+        safeComponent(id).lowercased()
     }
 }

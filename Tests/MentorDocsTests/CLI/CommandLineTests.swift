@@ -4,8 +4,8 @@ import Testing
 @testable import MentorDocs
 
 /// Runs the debug binary that `swift test` built, in the repository folder.
-func runCLI(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
-    let binary = URL(fileURLWithPath: Repo.root + "/.build/debug/mentordocs")
+func runCLI(_ arguments: [String], environment: [String: String] = [:], executable: String? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
+    let binary = URL(fileURLWithPath: executable ?? Repo.root + "/.build/debug/mentordocs")
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments

@@ -1,0 +1,67 @@
+// The output folder: checked once before writing, and every document path kept inside it, even
+// when a folder below it has been replaced by a symbolic link.
+import Foundation
+
+/// Why the output folder cannot be used.
+public struct OutputFolderError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+    public var description: String { "\(path): error: \(reason)" }
+}
+
+/// A checked output folder; `path(for:)` refuses anything that would land outside it.
+public struct OutputFolder: Sendable {
+    /// The folder as the user named it (used in printed paths).
+    public let root: String
+    /// Its real location, symbolic links resolved.
+    let realRoot: String
+
+    /// Checks (and creates) the folder: it must be a writable directory.
+    public init(_ root: String) throws(OutputFolderError) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                throw OutputFolderError(path: root, reason: "the output folder is a file, not a folder; choose another --out")
+            }
+        } else {
+            do {
+                try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+            } catch {
+                throw OutputFolderError(path: root, reason: "cannot create the output folder: \(AtomicWriter.reasonText(error))")
+            }
+        }
+        guard access(root, W_OK | X_OK) == 0 else {
+            throw OutputFolderError(path: root, reason: "the output folder is not writable (\(String(cString: strerror(errno))))")
+        }
+        self.root = root
+        self.realRoot = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
+    }
+
+    /// `relative` (such as `2026-014/agreement.html`) inside the folder, or an error when a
+    /// folder on the way is a symbolic link, or a file, so the write would escape or fail.
+    public func path(for relative: String) throws(OutputFolderError) -> String {
+        let parts = relative.split(separator: "/").map(String.init)
+        guard !parts.isEmpty, !parts.contains(".."), !parts.contains("."), !relative.hasPrefix("/") else {
+            throw OutputFolderError(path: relative, reason: "output path leaves the output folder")
+        }
+        var current = realRoot, shown = root
+        for part in parts.dropLast() {
+            current += "/" + part
+            shown += "/" + part
+            var info = stat()
+            if lstat(current, &info) != 0 { break } // not there yet: it will be created as a folder
+            if (info.st_mode & S_IFMT) == S_IFLNK {
+                throw OutputFolderError(path: shown, reason: "is a symbolic link; mentordocs writes only into real folders inside the output folder")
+            }
+            if (info.st_mode & S_IFMT) != S_IFDIR {
+                throw OutputFolderError(path: shown, reason: "is a file where a folder is needed")
+            }
+        }
+        let target = root + "/" + relative
+        var info = stat()
+        if lstat(target, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK {
+            throw OutputFolderError(path: target, reason: "is a symbolic link; refusing to write through it")
+        }
+        return target
+    }
+}
