@@ -14,7 +14,9 @@ struct BlankCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     mutating func validate() throws {
-        if let documents = output.documents { _ = try DocumentKind.parseList(documents) }
+        if let documents = output.documents {
+            do { _ = try DocumentKind.parseList(documents) } catch { throw ValidationError("\(error)") }
+        }
     }
 
     func run() throws {

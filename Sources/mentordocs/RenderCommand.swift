@@ -24,7 +24,9 @@ struct RenderCommand: ParsableCommand {
         if let month, CalendarDate(iso: month + "-01") == nil {
             throw ValidationError("--month takes YYYY-MM, got '\(month)'")
         }
-        if let documents = output.documents { _ = try DocumentKind.parseList(documents) }
+        if let documents = output.documents {
+            do { _ = try DocumentKind.parseList(documents) } catch { throw ValidationError("\(error)") }
+        }
     }
 
     func run() throws {

@@ -136,3 +136,26 @@ enum IncludeError: Error, CustomStringConvertible {
         }
     }
 }
+
+extension TemplateLibrary {
+    /// Loads every program's every document and renders each blank, collecting every problem
+    /// once (a shared template's mistake is reported once, not once per program).
+    public func checkAll() -> [Diagnostic] {
+        var seen = Set<Diagnostic>()
+        var out: [Diagnostic] = []
+        let renderer: Renderer
+        do { renderer = try Renderer(library: self) } catch {
+            return [Diagnostic(at: SourceLocation(file: directory, line: 0, column: 0), "\(error)")]
+        }
+        for program in Program.allCases {
+            for document in DocumentKind.allCases {
+                do {
+                    _ = try renderer.render(nil, program: program, document: document, options: RenderOptions())
+                } catch {
+                    for d in error.diagnostics where seen.insert(d).inserted { out.append(d) }
+                }
+            }
+        }
+        return out
+    }
+}

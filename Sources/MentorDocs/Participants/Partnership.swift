@@ -1,0 +1,151 @@
+// One validated partnership (one mentor, one mentee) and typed views of the values documents use most.
+import Foundation
+
+/// A partnership read from one document of a participant file.
+public struct Partnership: Sendable {
+    /// The validated record; every value remembers where it was written.
+    public var data: Value
+    /// The file it came from, as given to the loader.
+    public var file: String
+    /// 0-based position of its document in the file's YAML stream.
+    public var index: Int
+    /// Where its document starts.
+    public var location: SourceLocation
+    /// Problems that did not stop it loading, such as unknown keys.
+    public var warnings: [Diagnostic]
+
+    /// Creates a partnership.
+    public init(data: Value, file: String, index: Int, location: SourceLocation, warnings: [Diagnostic] = []) {
+        self.data = data
+        self.file = file
+        self.index = index
+        self.location = location
+        self.warnings = warnings
+    }
+
+    /// The program whose forms it uses.
+    public var program: Program? { data["program"]?.text.flatMap(Program.init(rawValue:)) }
+
+    /// The `id` the file gives, if any.
+    public var id: String? { nonBlank(data["id"]?.text) }
+
+    /// The mentor's name.
+    public var mentorName: String? { nonBlank(data.lookup(["mentor", "name"])?.text) }
+
+    /// The mentee's name.
+    public var menteeName: String? { nonBlank(data.lookup(["mentee", "name"])?.text) }
+
+    /// Start, length and end of the partnership.
+    public var term: Term {
+        let term = data["term"]
+        return Term(start: term?["start"]?.date, months: term?["months"]?.number.map { Int($0) },
+                    end: term?["end"]?.date)
+    }
+
+    /// The meeting log, in file order.
+    public var meetings: [Meeting] {
+        (data["meetings"]?.items ?? []).map { entry in
+            Meeting(date: entry["date"]?.date, hours: entry["hours"]?.number,
+                    mode: entry["mode"]?.text.flatMap(MeetingMode.init(rawValue:)), location: entry.location)
+        }
+    }
+
+    /// A name for output files: the `id`, else a slug of "mentor-mentee" (`dana-whitfield-kate-morrison`),
+    /// else `partnership-N` with N the 1-based document number.
+    public func slugID() -> String {
+        if let id { return id }
+        let slug = Partnership.slug([mentorName, menteeName].compactMap { $0 }.joined(separator: " "))
+        return slug.isEmpty ? "partnership-\(index + 1)" : slug
+    }
+
+    /// Lowercase words joined by hyphens; Latin letters lose their accents (`Zoë Łukasz` →
+    /// `zoe-lukasz`), letters of other scripts stay as they are.
+    static func slug(_ text: String) -> String {
+        var out = ""
+        var pendingHyphen = false
+        for character in text.precomposedStringWithCanonicalMapping {
+            // Apostrophes join a name's parts: O'Brien is obrien, not o-brien.
+            if character == "'" || character == "\u{2019}" { continue }
+            guard character.isLetter || character.isNumber else {
+                pendingHyphen = !out.isEmpty
+                continue
+            }
+            if pendingHyphen { out += "-" }
+            pendingHyphen = false
+            out += fold(character)
+        }
+        return out
+    }
+
+    /// The ASCII spelling of a Latin letter where there is one; other letters lowercased.
+    private static func fold(_ character: Character) -> String {
+        let lower = String(character).lowercased()
+        if let special = latinFolds[lower] { return special }
+        let decomposed = lower.decomposedStringWithCanonicalMapping.unicodeScalars
+        // A Latin base letter plus combining marks (é = e + ◌́) keeps only the base letter.
+        if let base = decomposed.first, base.isASCII,
+           decomposed.dropFirst().allSatisfy({ $0.properties.generalCategory == .nonspacingMark }) {
+            return String(base)
+        }
+        return lower
+    }
+
+    /// Latin letters that do not decompose into a base letter and a mark.
+    private static let latinFolds: [String: String] = [
+        "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ð": "d", "ł": "l", "þ": "th",
+        "ı": "i", "ħ": "h", "ŀ": "l", "ŋ": "n", "ĸ": "k",
+    ]
+}
+
+/// Start, length and end of a partnership.
+public struct Term: Sendable, Hashable {
+    /// First day.
+    public var start: CalendarDate?
+    /// Length in months.
+    public var months: Int?
+    /// Last day as written, else `start` plus `months`.
+    public var end: CalendarDate?
+
+    /// Creates a term; a missing `end` is derived from `start` and `months`.
+    public init(start: CalendarDate?, months: Int?, end: CalendarDate?) {
+        self.start = start
+        self.months = months
+        if let end {
+            self.end = end
+        } else if let start, let months {
+            self.end = start.adding(months: months)
+        } else {
+            self.end = nil
+        }
+    }
+}
+
+/// How a meeting was held.
+public enum MeetingMode: String, CaseIterable, Sendable, Hashable {
+    case inPerson = "in-person", email, video, phone, other
+}
+
+/// One entry of the meeting log.
+public struct Meeting: Sendable {
+    /// The day it was held.
+    public var date: CalendarDate?
+    /// Its length in hours.
+    public var hours: Double?
+    /// How it was held.
+    public var mode: MeetingMode?
+    /// Where the entry is written.
+    public var location: SourceLocation?
+
+    /// Creates a meeting.
+    public init(date: CalendarDate?, hours: Double?, mode: MeetingMode?, location: SourceLocation?) {
+        self.date = date
+        self.hours = hours
+        self.mode = mode
+        self.location = location
+    }
+}
+
+private func nonBlank(_ text: String?) -> String? {
+    guard let text, !text.allSatisfy(\.isWhitespace) else { return nil }
+    return text
+}

@@ -1,0 +1,65 @@
+// `mentordocs check INPUT...`: validate participant files (and templates) without writing.
+import ArgumentParser
+import Foundation
+import MentorDocs
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check participant files (and, with --templates, templates) without writing anything.",
+        discussion: "Exit status: 0 when there is no error (warnings allowed), 1 when there is any.")
+
+    @Argument(help: "Participant files or folders (searched for .yaml, .yml, .json).")
+    var inputs: [String] = []
+
+    @Option(help: "Also load every template in this folder, for every program and document.")
+    var templates: String?
+
+    @Option(help: "Output: text (compiler-style) or json.")
+    var format: ReportFormat = .text
+
+    @Flag(help: "Treat unknown keys as errors.")
+    var strict = false
+
+    enum ReportFormat: String, ExpressibleByArgument { case text, json }
+
+    mutating func validate() throws {
+        if inputs.isEmpty && templates == nil { throw ValidationError("give participant files or folders, or --templates DIR") }
+    }
+
+    func run() throws {
+        var diagnostics: [Diagnostic] = []
+        var partnerships = 0
+        let (files, missing) = InputFiles.collect(inputs)
+        for path in missing {
+            diagnostics.append(Diagnostic(at: SourceLocation(file: path, line: 0, column: 0), "no such file or folder"))
+        }
+        let loader = ParticipantLoader(strict: strict)
+        for file in files {
+            for outcome in loader.load(contentsOf: file) {
+                switch outcome {
+                case .success(let partnership):
+                    partnerships += 1
+                    diagnostics += partnership.warnings
+                case .failure(let list):
+                    diagnostics += list.diagnostics
+                }
+            }
+        }
+        if let templates {
+            diagnostics += TemplateLibrary(directory: templates).checkAll()
+        }
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.count - errors
+        switch format {
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(diagnostics), as: UTF8.self))
+        case .text:
+            for d in diagnostics { print(d.description) }
+            print("\(files.count) files, \(partnerships) partnerships: \(errors) errors, \(warnings) warnings")
+        }
+        if errors > 0 { throw ExitCode(1) }
+    }
+}

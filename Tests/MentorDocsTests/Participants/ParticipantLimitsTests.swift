@@ -1,0 +1,113 @@
+// Each size limit of the participant loader: its default, and the located error past it.
+import Foundation
+import Testing
+@testable import MentorDocs
+
+@Suite struct ParticipantLimitsTests {
+    @Test func defaults() {
+        let limits = ParticipantLoader.Limits()
+        #expect(limits.maxFileBytes == 4 * 1024 * 1024)
+        #expect(limits.maxNodes == 100_000)
+        #expect(limits.maxFileNodes == 1_000_000)
+        #expect(limits.maxDepth == 32)
+        #expect(limits.maxListLength == 10_000)
+        #expect(limits.maxValueLength == 100_000)
+    }
+
+    @Test func fileSize() throws {
+        let data = Data(repeating: UInt8(ascii: "#"), count: 4 * 1024 * 1024 + 1)
+        #expect(Loader.headlines(Loader.load(bytes: data))
+                == ["pair.yaml: error: file is too large: 4,194,305 bytes; the limit is 4,194,304 bytes"])
+
+        // From disk the size is checked before reading.
+        let path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("mentordocs-limit-\(UUID().uuidString).yaml").path
+        try Data("id: 2026-014\n".utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let loader = ParticipantLoader(limits: .init(maxFileBytes: 12))
+        #expect(Loader.headlines(loader.load(contentsOf: path))
+                == ["\(path): error: file is too large: 13 bytes; the limit is 12 bytes"])
+        #expect(try Loader.partnership(ParticipantLoader().load(contentsOf: path)).id == "2026-014")
+    }
+
+    @Test func devicesAreReadOnlyUpToTheLimit() {
+        let loader = ParticipantLoader(limits: .init(maxFileBytes: 1_000))
+        #expect(Loader.headlines(loader.load(contentsOf: "/dev/zero"))
+                == ["/dev/zero: error: file is too large: 1,001 bytes; the limit is 1,000 bytes"])
+    }
+
+    @Test func billionLaughsStopsAtTheExpandedNodeLimit() throws {
+        // 342 bytes that would expand to 9^9 (387 million) strings.
+        let path = Loader.fixture("billion-laughs.yaml")
+        let started = ContinuousClock.now
+        #expect(Loader.headlines(ParticipantLoader().load(contentsOf: path)) == [
+            "\(path):6:4: error: f: too many values: more than 100,000 in one partnership, aliases counted as expanded",
+        ])
+        #expect(ContinuousClock.now - started < .seconds(2))
+    }
+
+    @Test func nodesAreCountedWithAliasesExpanded() {
+        let yaml = "expectations: &e [a, b, c]\nskills: *e\ncompetencies: *e\n"
+        // 1 root + 3 keys + 3 lists of 3 = 16 values once expanded, though only 8 are written.
+        #expect((try? Loader.partnership(Loader.load(yaml, limits: .init(maxNodes: 16)))) != nil)
+        #expect(Loader.headlines(Loader.load(yaml, limits: .init(maxNodes: 15))) == [
+            "pair.yaml:1:1: error: too many values: more than 15 in one partnership, aliases counted as expanded",
+        ])
+    }
+
+    @Test func fileNodesAddUpOverTheDocumentsOfAStream() throws {
+        // Each document holds 5 values: its mapping, one key, one list and two entries.
+        let yaml = "expectations: [a, b]\n---\nexpectations: [a, b]\n"
+        #expect(Loader.load(yaml, limits: .init(maxFileNodes: 10)).allSatisfy { (try? $0.get()) != nil })
+        let outcomes = Loader.load(yaml, limits: .init(maxFileNodes: 9))
+        try #require(outcomes.count == 2)
+        #expect((try? outcomes[0].get()) != nil)
+        guard case .failure(let list) = outcomes[1] else {
+            Issue.record("the second document should pass the file's limit")
+            return
+        }
+        #expect(list.diagnostics.map(\.headline) == [
+            "pair.yaml:2:1: error: too many values in the file: more than 9 in all documents together, aliases counted as expanded",
+        ])
+    }
+
+    @Test func nestingDepth() {
+        // The document's mapping is level 1, so 31 lists under `id` reach 32 and 32 lists pass it.
+        let within = "id: " + String(repeating: "[", count: 31) + String(repeating: "]", count: 31) + "\n"
+        #expect(Loader.headlines(Loader.load(within)).first?.contains("expected text, found a list") == true)
+        let beyond = "id: " + String(repeating: "[", count: 32) + String(repeating: "]", count: 32) + "\n"
+        let path = "id" + String(repeating: "[0]", count: 31)
+        #expect(Loader.headlines(Loader.load(beyond)) == ["pair.yaml:1:36: error: \(path): nested more than 32 levels deep"])
+    }
+
+    @Test func nestingThroughAliasesCounts() {
+        // `a` is 5 levels deep (the document's mapping and four lists); inside `b`'s four lists it reaches 9.
+        let yaml = "a: &a [[[[x]]]]\nb: [[[[*a]]]]\n"
+        #expect(Loader.headlines(Loader.load(yaml, limits: .init(maxDepth: 8))) == [
+            "pair.yaml:1:10: error: b[0][0][0][0][0][0][0]: nested more than 8 levels deep",
+        ])
+        #expect((try? Loader.partnership(Loader.load(yaml, limits: .init(maxDepth: 9)))) != nil)
+    }
+
+    @Test func nestingBeyondWhatLibyamlAcceptsGetsTheSameMessage() {
+        let yaml = "id: " + String(repeating: "[", count: 1_100) + String(repeating: "]", count: 1_100) + "\n"
+        #expect(Loader.headlines(Loader.load(yaml)).map { $0.hasSuffix("error: nested more than 32 levels deep") } == [true])
+    }
+
+    @Test func listLength() throws {
+        let entries = Array(repeating: "a", count: 10_001)
+        let yaml = "expectations: [" + entries.joined(separator: ",") + "]\n"
+        #expect(Loader.headlines(Loader.load(yaml))
+                == ["pair.yaml:1:15: error: expectations: list has 10,001 entries; the limit is 10,000"])
+        let atLimit = "expectations: [" + entries.dropFirst().joined(separator: ",") + "]\n"
+        #expect(try Loader.partnership(Loader.load(atLimit)).data["expectations"]?.items.count == 10_000)
+    }
+
+    @Test func valueLength() throws {
+        let yaml = "status: " + String(repeating: "x", count: 100_001) + "\n"
+        #expect(Loader.headlines(Loader.load(yaml))
+                == ["pair.yaml:1:9: error: status: text is 100,001 characters long; the limit is 100,000"])
+        let atLimit = "status: " + String(repeating: "x", count: 100_000) + "\n"
+        #expect(try Loader.partnership(Loader.load(atLimit)).data["status"]?.text?.count == 100_000)
+    }
+}

@@ -1,0 +1,64 @@
+// The typed views of a partnership: program, names, term, meetings and the output-file slug.
+import Foundation
+import Testing
+@testable import MentorDocs
+
+@Suite struct PartnershipTests {
+    @Test func typedAccessorsOfTheFullFile() throws {
+        let path = Loader.fixture("full.yaml")
+        let p = try Loader.partnership(ParticipantLoader().load(contentsOf: path))
+        #expect(p.program == .aset)
+        #expect(p.id == "2026-014")
+        #expect(p.mentorName == "Dana Whitfield")
+        #expect(p.menteeName == "Kate Morrison")
+        #expect(p.term == Term(start: CalendarDate(year: 2026, month: 1, day: 15), months: 12,
+                               end: CalendarDate(year: 2027, month: 1, day: 15)))
+        #expect(p.meetings.count == 2)
+        let first = try #require(p.meetings.first)
+        #expect(first.date == CalendarDate(year: 2026, month: 2, day: 3))
+        #expect(first.hours == 1.5)
+        #expect(first.mode == .inPerson)
+        #expect(first.location == SourceLocation(file: path, line: 78, column: 5))
+        #expect(p.meetings.last?.mode == .video)
+        #expect(p.slugID() == "2026-014")
+    }
+
+    @Test func termEndIsDerivedWhenAbsent() throws {
+        let p = try Loader.partnership(Loader.load("term:\n  start: 2026-01-31\n  months: 1\n"))
+        #expect(p.term.end == CalendarDate(year: 2026, month: 2, day: 28))
+        let written = try Loader.partnership(Loader.load("term: {start: 2026-01-31, months: 1, end: 2026-03-15}\n"))
+        #expect(written.term.end == CalendarDate(year: 2026, month: 3, day: 15))
+        let noMonths = try Loader.partnership(Loader.load("term: {start: 2026-01-31}\n"))
+        #expect(noMonths.term.end == nil)
+    }
+
+    @Test(arguments: [
+        ("Dana Whitfield", "Kate Morrison", "dana-whitfield-kate-morrison"),
+        ("Zoë O'Brien", "Łukasz Ñandú", "zoe-obrien-lukasz-nandu"),
+        ("Ünal Çelik", "Søren Æbelø", "unal-celik-soren-aebelo"),
+        ("Anne-Marie  St. John", "Straße", "anne-marie-st-john-strasse"),
+        ("李小龍", "Ангелина Ž", "李小龍-ангелина-z"),
+        ("अनिल कुमार", "Kate", "अनिल-कुमार-kate"),
+        ("Dana", nil, "dana"),
+        (nil, nil, "partnership-1"),
+        ("  --  ", nil, "partnership-1"),
+    ] as [(String?, String?, String)])
+    func slugFromNames(mentor: String?, mentee: String?, expected: String) throws {
+        var yaml = ""
+        if let mentor { yaml += "mentor: {name: '\(mentor)'}\n" }
+        if let mentee { yaml += "mentee: {name: '\(mentee)'}\n" }
+        yaml += "program: aset\n"
+        let p = try Loader.partnership(Loader.load(yaml.replacingOccurrences(of: "O'Brien", with: "O''Brien")))
+        #expect(p.slugID() == expected)
+    }
+
+    @Test func slugUsesTheDocumentNumberWithoutNames() throws {
+        let outcomes = Loader.load("program: aset\n---\nprogram: nace\n")
+        #expect(try outcomes.map { try $0.get().slugID() } == ["partnership-1", "partnership-2"])
+    }
+
+    @Test func enumsMatchTheFormat() {
+        #expect(MeetingMode.allCases.map(\.rawValue) == ParticipantFormat.modes)
+        #expect(Program.allCases.map(\.rawValue) == ParticipantFormat.programKeys)
+    }
+}
