@@ -87,7 +87,7 @@ public struct ParticipantLoader: Sendable {
                                                                            source: source, limits: limits)]))]
         }
         if outcomes.isEmpty {
-            return [.failure(fileProblem(file, "no partnership in file: it is empty or holds only comments"))]
+            return [.failure(DiagnosticList([Diagnostic(at: SourceLocation(file: file, line: 1, column: 1), "no partnership in file: it is empty or holds only comments")]))]
         }
         return outcomes
     }

@@ -270,7 +270,7 @@ import Testing
     @Test(arguments: ["", "\n\n", "# only a comment\n", "---\n", "--- ~\n...\n"])
     func noPartnershipInFile(yaml: String) {
         #expect(Loader.headlines(Loader.load(yaml))
-                == ["pair.yaml: error: no partnership in file: it is empty or holds only comments"])
+                == ["pair.yaml:1:1: error: no partnership in file: it is empty or holds only comments"])
     }
 
     // MARK: YAML mistakes
