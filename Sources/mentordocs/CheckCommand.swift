@@ -21,6 +21,8 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Treat unknown keys as errors.")
     var strict = false
 
+    func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+
     enum ReportFormat: String, ExpressibleByArgument { case text, json }
 
     mutating func validate() throws {
@@ -58,7 +60,7 @@ struct CheckCommand: ParsableCommand {
             print(String(decoding: try encoder.encode(diagnostics), as: UTF8.self))
         case .text:
             for d in diagnostics { print(d.description) }
-            print("\(files.count) files, \(partnerships) partnerships: \(errors) errors, \(warnings) warnings")
+            print("\(count(files.count, "file")), \(count(partnerships, "partnership")): \(count(errors, "error")), \(count(warnings, "warning"))")
         }
         if errors > 0 { throw ExitCode(1) }
     }

@@ -14,7 +14,8 @@ enum SourceDecoder {
             if let nul = bytes.firstIndex(of: 0) {
                 return failure(file, bytes: bytes, at: nul, encoding: .utf8(skip: skip),
                                "file contains NUL bytes: it is binary, or UTF-16/UTF-32 text without a "
-                               + "byte-order mark; a participant file is YAML text saved as UTF-8")
+                               + "byte-order mark; a participant file is YAML text saved as UTF-8",
+                               showLine: false) // a binary's "line" is noise
             }
             switch decodeUTF8(bytes[skip...]) {
             case .success(let decoded): text = decoded
@@ -123,7 +124,7 @@ enum SourceDecoder {
 
     /// A located failure for a byte offset: the line and column come from the valid text before it.
     private static func failure(_ file: String, bytes: [UInt8], at offset: Int, encoding: Encoding,
-                                _ message: String) -> Result<String, DiagnosticList> {
+                                _ message: String, showLine: Bool = true) -> Result<String, DiagnosticList> {
         let before: String
         switch encoding {
         case .utf8(let skip):
@@ -142,7 +143,7 @@ enum SourceDecoder {
             sourceLine += String(decoding: rest.prefix(200), as: UTF8.self)
         }
         return .failure(DiagnosticList([Diagnostic(at: SourceLocation(file: file, line: line, column: column),
-                                                   message, sourceLine: excerpt(sourceLine, column: column))]))
+                                                   message, sourceLine: showLine ? excerpt(sourceLine, column: column) : nil)]))
     }
 
     /// Every control character in the text (C0 but tab, LF and CR; DEL; C1), located.

@@ -76,6 +76,42 @@ func temporaryFolder() throws -> String {
         #expect(r.stdout.components(separatedBy: "follows").count - 1 == Program.allCases.count * DocumentKind.allCases.count)
     }
 
+    @Test func checkListsEveryProblemOfABrokenFolderAndExitsOne() throws {
+        let r = try runCLI(["check", "Tests/MentorDocsTests/Fixtures/broken"])
+        #expect(r.status == 1)
+        try expectGolden(r.stdout, "check-broken.txt")
+    }
+
+    @Test func checkSpeaksJSONForMachines() throws {
+        let r = try runCLI(["check", "--format", "json", "Tests/MentorDocsTests/Fixtures/broken/wrong-values.yaml"])
+        #expect(r.status == 1)
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
+        #expect(entries.count == 5)
+        #expect(entries.first?["line"] as? Int == 3)
+        #expect(entries.first?["column"] as? Int == 10)
+        #expect(entries.first?["path"] as? String == "term.start")
+        #expect(entries.first?["severity"] as? String == "error")
+    }
+
+    @Test func checkOfCleanFilesAndBundledTemplatesExitsZero() throws {
+        let r = try runCLI(["check", "Examples", "--templates", "Templates"])
+        #expect(r.status == 0, "\(r.stdout)")
+        #expect(r.stdout == "5 files, 5 partnerships: 0 errors, 0 warnings\n")
+    }
+
+    @Test func checkReportsABrokenTemplateWithItsLine() throws {
+        let dir = try temporaryFolder()
+        try FileManager.default.copyItem(atPath: Repo.templates, toPath: dir + "/Templates")
+        let path = dir + "/Templates/shared/confidentiality.xhtml"
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        text = text.replacingOccurrences(of: "md:text=\"mentor.name\"", with: "md:text=\"mentor.nmae\"")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let r = try runCLI(["check", "--templates", dir + "/Templates"])
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("confidentiality.xhtml:"))
+        #expect(r.stdout.contains("error: 'mentor' has no key 'nmae' (did you mean 'name'?)"))
+    }
+
     @Test func helpNamesTheTemplateSearchOrder() throws {
         let r = try runCLI(["render", "--help"])
         #expect(r.status == 0)
