@@ -56,19 +56,25 @@ public enum ComputedValues {
     }
 
     /// Hours by form of contact for the month asked for, else the latest month with meetings.
+    /// (Written with plain loops: Swift 6.3's optimizer crashed on a closure-heavy version.)
     static func checkIn(meetings: [Value], month: String?) -> Value? {
-        let dated = meetings.compactMap { m in m["date"]?.date.map { ($0, m) } }
-        guard let key = month ?? dated.map(\.0).max()?.monthKey,
-              let first = CalendarDate(iso: key + "-01") else { return nil }
-        var hours: [String: Double] = ["in_person": 0, "email": 0, "video": 0, "phone": 0, "other": 0]
+        var latest: CalendarDate?
+        for meeting in meetings {
+            if let date = meeting["date"]?.date, latest == nil || date > latest! { latest = date }
+        }
+        guard let key = month ?? latest?.monthKey, let first = CalendarDate(iso: key + "-01") else { return nil }
+        let modes = ["in_person", "email", "video", "phone", "other"]
+        var hours = [Double](repeating: 0, count: modes.count)
         var count = 0
-        for (date, meeting) in dated where date.monthKey == key {
+        for meeting in meetings {
+            guard let date = meeting["date"]?.date, date.monthKey == key else { continue }
             count += 1
             let mode = (meeting["mode"]?.text ?? "other").replacingOccurrences(of: "-", with: "_")
-            hours[hours[mode] == nil ? "other" : mode, default: 0] += meeting["hours"]?.number ?? 0
+            let slot = modes.firstIndex(of: mode) ?? modes.count - 1
+            hours[slot] += meeting["hours"]?.number ?? 0
         }
-        var record = hours.mapValues { Value.number($0) }
-        record["total"] = .number(hours.values.reduce(0, +))
+        var record: [String: Value] = ["total": .number(hours.reduce(0, +))]
+        for (index, mode) in modes.enumerated() { record[mode] = .number(hours[index]) }
         return .record(["month": .date(first), "hours": .record(record), "meetings": .number(Double(count))])
     }
 

@@ -37,9 +37,11 @@ public struct Partnership: Sendable {
 
     /// Start, length and end of the partnership.
     public var term: Term {
-        let term = data["term"]
-        return Term(start: term?["start"]?.date, months: term?["months"]?.number.map { Int($0) },
-                    end: term?["end"]?.date)
+        // Plain bindings: Swift 6.3's optimizer crashed on an Optional.map chain here.
+        guard let term = data["term"] else { return Term(start: nil, months: nil, end: nil) }
+        var months: Int?
+        if let n = term["months"]?.number { months = Int(n) }
+        return Term(start: term["start"]?.date, months: months, end: term["end"]?.date)
     }
 
     /// The meeting log, in file order.

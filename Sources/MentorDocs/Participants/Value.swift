@@ -24,9 +24,15 @@ public struct Value: Sendable {
 
     /// The entry under `key` of a record, nil for anything else.
     public subscript(key: String) -> Value? {
-        if case .record(let fields) = kind { return fields[key] }
-        if case .list(let items) = kind, let i = Int(key), items.indices.contains(i) { return items[i] }
-        return nil
+        switch kind {
+        case .record(let fields):
+            return fields[key]
+        case .list(let items):
+            guard let i = Int(key), items.indices.contains(i) else { return nil }
+            return items[i]
+        default:
+            return nil
+        }
     }
 
     /// The entries of a list; empty for anything else.
