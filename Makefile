@@ -1,23 +1,28 @@
 # mentordocs: the quick start and the checks CI runs. See README.md.
 BIN := .build/release/mentordocs
 OUT ?= Output
+PAPER ?= letter
 
 .PHONY: examples test build deps test-deps check-output clean
 
 # Install what is missing (as root), build, and render Examples/ and every blank form into Output/.
 examples: deps build
-	rm -rf $(OUT)/examples-check
-	for f in Examples/*.yaml; do $(BIN) render "$$f" --out $(OUT) --doc all || exit 1; \
-	  $(BIN) render "$$f" --out $(OUT) --doc all --format xhtml >/dev/null || exit 1; done
-	$(BIN) blank --out $(OUT) --doc all >/dev/null
-	$(BIN) blank --out $(OUT) --doc all --format xhtml >/dev/null
+	for f in Examples/*.yaml; do $(BIN) render "$$f" --out $(OUT) --doc all --paper $(PAPER) || exit 1; \
+	  $(BIN) render "$$f" --out $(OUT) --doc all --paper $(PAPER) --format xhtml >/dev/null || exit 1; done
+	$(BIN) blank --out $(OUT) --doc all --paper $(PAPER) >/dev/null
+	$(BIN) blank --out $(OUT) --doc all --paper $(PAPER) --format xhtml >/dev/null
 	@echo "rendered Examples/ and blank forms into $(OUT)/"
 
-# The test suite, then the rendered examples and blank forms checked by xmllint and the Nu checker.
+# The test suite; then every example and blank form, on Letter and A4, checked by xmllint, the
+# Nu Html Checker and a print to PDF in headless Chromium (page counts, nothing split by a break).
 test: test-deps
 	swift test
-	$(MAKE) --no-print-directory examples OUT=.build/check-output
-	scripts/check-output .build/check-output
+	rm -rf .build/check-letter .build/check-a4
+	$(MAKE) --no-print-directory examples OUT=.build/check-letter PAPER=letter
+	$(MAKE) --no-print-directory examples OUT=.build/check-a4 PAPER=a4
+	scripts/check-output .build/check-letter
+	scripts/print-check .build/check-letter --paper letter
+	scripts/print-check .build/check-a4 --paper a4
 
 build:
 	swift build -c release --product mentordocs

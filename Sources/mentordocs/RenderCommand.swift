@@ -35,6 +35,8 @@ struct RenderCommand: ParsableCommand {
         let folder = try OutputFolder(output.outputFolder)
         let loader = ParticipantLoader(strict: strict)
         var failed = 0, written = 0
+        // Output folder names already taken, compared as a case-insensitive file system would.
+        var claimed: [String: SourceLocation] = [:]
         for file in files {
             for outcome in loader.load(contentsOf: file) {
                 switch outcome {
@@ -48,9 +50,16 @@ struct RenderCommand: ParsableCommand {
                         failed += 1
                         continue
                     }
+                    let id = partnership.slugID()
+                    if let first = claimed[OutputPaths.collisionKey(id)] {
+                        printError(Diagnostic(at: partnership.location, "id '\(id)' is already used by the partnership at \(first); ids must be unique (ignoring case), so this one is not written", path: "id").description)
+                        failed += 1
+                        continue
+                    }
+                    claimed[OutputPaths.collisionKey(id)] = partnership.location
                     for document in try output.documents(for: program) {
                         do {
-                            let path = try folder.path(for: OutputPaths.document(id: partnership.slugID(), document: document, format: options.format))
+                            let path = try folder.path(for: OutputPaths.document(id: id, document: document, format: options.format))
                             let bytes = try renderer.render(partnership.data, program: program, document: document, options: options)
                             _ = try AtomicWriter.write(bytes, to: path)
                             print(path)

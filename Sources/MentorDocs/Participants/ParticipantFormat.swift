@@ -59,6 +59,7 @@ public enum ParticipantFormat {
         Field("achievements", .list(.text)),
         Field("closing", .record([
             Field("date", .date), Field("reflection", .text), Field("next_steps", .text),
+            Field("signed", .record([Field("mentor", .date), Field("mentee", .date)])),
         ])),
         Field("signed", .record([
             Field("mentor", .date), Field("mentee", .date), Field("supervisor", .date),

@@ -69,6 +69,18 @@ func temporaryFolder() throws -> String {
         #expect(r.stdout.contains("/agreement.html"), "the good file is still rendered")
     }
 
+    @Test func twoPartnershipsWithOneIdAreAnErrorNotAnOverwrite() throws {
+        let out = try temporaryFolder()
+        let a = out + "/a.yaml", b = out + "/b.yaml"
+        try "program: aset\nid: Pair-1\nmentor:\n  name: First\n".write(toFile: a, atomically: true, encoding: .utf8)
+        try "program: aset\nid: pair-1\nmentor:\n  name: Second\n".write(toFile: b, atomically: true, encoding: .utf8)
+        let r = try runCLI(["render", a, b, "--doc", "agreement", "--out", out])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("\(b):1:1: error: id 'pair-1' is already used by the partnership at \(a):1:1"))
+        let written = try String(contentsOfFile: out + "/Pair-1/agreement.html", encoding: .utf8)
+        #expect(written.contains("First") && !written.contains("Second"))
+    }
+
     @Test func listShowsTheWholeMatrix() throws {
         let r = try runCLI(["list"])
         #expect(r.status == 0, "\(r.stderr)")
