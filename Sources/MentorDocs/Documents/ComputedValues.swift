@@ -35,6 +35,10 @@ public enum ComputedValues {
         fields["expectation_rows"] = pairRows(roles?["of_mentee"]?.items.map { Optional($0) } ?? [],
                                               roles?["of_mentor"]?.items.map { Optional($0) } ?? [],
                                               names: ("of_mentee", "of_mentor"))
+        if let checkups = fields["checkups"]?.items, !checkups.isEmpty {
+            let start = fields["term"]?["start"]?.date
+            fields["checkups"] = .list(checkups.map { withTimeSoFar($0, meetings: fields["meetings"]?.items ?? [], start: start) })
+        }
         if let checkin = checkIn(meetings: fields["meetings"]?.items ?? [], month: options.month) {
             fields["checkin"] = checkin
         }
@@ -53,6 +57,33 @@ public enum ComputedValues {
             if i < right.count, let v = right[i] { row[names.1] = v }
             return .record(row)
         })
+    }
+
+    /// A checkup with the hours met up to its date and the time since the partnership began
+    /// (the term's start, else the first meeting), which the checkup form asks for.
+    static func withTimeSoFar(_ checkup: Value, meetings: [Value], start: CalendarDate?) -> Value {
+        guard let date = checkup["date"]?.date else { return checkup }
+        var fields = checkup.fields
+        var hours = 0.0
+        var first = start
+        for meeting in meetings {
+            guard let day = meeting["date"]?.date, day <= date else { continue }
+            hours += meeting["hours"]?.number ?? 0
+            if start == nil, first == nil || day < first! { first = day }
+        }
+        fields["hours_so_far"] = .number(hours)
+        if let first, first <= date {
+            var months = (date.year - first.year) * 12 + date.month - first.month
+            if date.day < first.day { months -= 1 }
+            if months >= 1 {
+                fields["time_so_far"] = .text(months == 1 ? "1 month" : "\(months) months")
+            } else {
+                let days = date.day - first.day + (date.month != first.month ? CalendarDate.daysIn(month: first.month, year: first.year) : 0)
+                let weeks = days / 7
+                fields["time_so_far"] = .text(weeks >= 1 ? (weeks == 1 ? "1 week" : "\(weeks) weeks") : (days == 1 ? "1 day" : "\(days) days"))
+            }
+        }
+        return .record(fields)
     }
 
     /// Hours by form of contact for the month asked for, else the latest month with meetings.

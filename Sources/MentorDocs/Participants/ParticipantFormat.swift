@@ -49,13 +49,7 @@ public enum ParticipantFormat {
         Field("skills", .list(.text)),
         Field("checkpoints", .list(.record([Field("date", .date), Field("purpose", .text)]))),
         Field("meetings", .list(meeting)),
-        Field("checkups", .list(.record([
-            Field("date", .date), Field("by", .choice(["mentor", "mentee"])),
-            Field("trust", scale), Field("speak_up", scale),
-            Field("expectations_met", scale), Field("goal_focused", scale),
-            Field("activities", .list(.text)), Field("feedback", .text),
-            Field("corrections", .text), Field("wish", .text),
-        ]))),
+        Field("checkups", .list(.record(checkup))),
         Field("achievements", .list(.text)),
         Field("closing", .record([
             Field("date", .date), Field("reflection", .text), Field("next_steps", .text),
@@ -65,7 +59,17 @@ public enum ParticipantFormat {
             Field("mentor", .date), Field("mentee", .date), Field("supervisor", .date),
         ])),
         Field("status", .text),
+        Field("continuing", .bool),
+        Field("reported_by", .choice(["mentor", "mentee"])),
     ])
+
+    static let checkup: [Field] = [
+        Field("date", .date), Field("by", .choice(["mentor", "mentee"])),
+        Field("trust", scale), Field("speak_up", scale),
+        Field("expectations_met", scale), Field("goal_focused", scale),
+        Field("activities", .list(.text)), Field("feedback", .text),
+        Field("corrections", .text), Field("wish", .text),
+    ]
 
     static let goal: Shape = .record([
         Field("goal", .text), Field("term", .choice(["short", "long"])),
@@ -107,6 +111,12 @@ public enum ParticipantFormat {
         ]
         // `program` in templates is the computed record; the file's `program` is a choice.
         fields.removeAll { $0.name == "program" && !$0.computed }
+        // Each checkup also carries the time together and hours met up to its date.
+        fields.removeAll { $0.name == "checkups" }
+        fields.append(Field("checkups", .list(.record(checkup + [
+            Field("hours_so_far", .number(minimum: 0), computed: true),
+            Field("time_so_far", .text, computed: true),
+        ]))))
         return .record(fields)
     }()
 }

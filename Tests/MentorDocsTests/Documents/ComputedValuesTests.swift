@@ -1,0 +1,84 @@
+// The values the renderer adds: check-in hours, derived dates and initials, goal lists, rows.
+import Testing
+@testable import MentorDocs
+
+@Suite struct ComputedValuesTests {
+    static func meeting(_ date: String, _ hours: Double, _ mode: String) -> Value {
+        record(["date": .date(CalendarDate(iso: date)!), "hours": .number(hours), "mode": .text(mode)])
+    }
+
+    let data = record([
+        "mentor": record(["name": .text("Dana Whitfield")]),
+        "mentee": record(["name": .text("Kate Morrison"), "initials": .text("KM-x")]),
+        "term": record(["start": .date(CalendarDate(iso: "2026-01-31")!), "months": .number(1)]),
+        "goals": .list([record(["goal": .text("A")]), record(["goal": .text("B"), "term": .text("long")]),
+                        record(["goal": .text("C"), "term": .text("short")])]),
+        "achievements": .list([.text("did A")]),
+        "meetings": .list([
+            meeting("2026-02-03", 1.5, "in-person"), meeting("2026-02-10", 0.5, "email"),
+            meeting("2026-02-20", 1, "video"), meeting("2026-02-27", 0.25, "phone"),
+            meeting("2026-03-02", 2, "other"), meeting("2026-02-28", 0.75, "in-person"),
+        ]),
+    ])
+
+    func values(month: String? = nil) -> Value {
+        ComputedValues.make(data: data, program: .aset, title: "T", options: RenderOptions(month: month))
+    }
+
+    @Test func checkInDefaultsToTheLatestMonthWithMeetings() {
+        let checkin = values()["checkin"]
+        #expect(checkin?["month"]?.date == CalendarDate(iso: "2026-03-01"))
+        #expect(checkin?["hours"]?["total"]?.number == 2)
+        #expect(checkin?["hours"]?["other"]?.number == 2)
+        #expect(checkin?["meetings"]?.number == 1)
+    }
+
+    @Test func checkInSumsHoursByFormOfContactForTheMonthAskedFor() {
+        let hours = values(month: "2026-02")["checkin"]?["hours"]
+        #expect(hours?["in_person"]?.number == 2.25)
+        #expect(hours?["email"]?.number == 0.5)
+        #expect(hours?["video"]?.number == 1)
+        #expect(hours?["phone"]?.number == 0.25)
+        #expect(hours?["other"]?.number == 0)
+        #expect(hours?["total"]?.number == 4)
+    }
+
+    @Test func checkInForAMonthWithoutMeetingsIsZeroNotAbsent() {
+        #expect(values(month: "2025-12")["checkin"]?["hours"]?["total"]?.number == 0)
+    }
+
+    @Test func noMeetingsAndNoMonthLeavesTheCheckInBlank() {
+        #expect(ComputedValues.make(data: nil, program: .aset, title: "T", options: RenderOptions())["checkin"] == nil)
+    }
+
+    @Test func termEndIsStartPlusMonthsClampedToTheMonthsLastDay() {
+        #expect(values()["term"]?["end"]?.date == CalendarDate(iso: "2026-02-28"))
+    }
+
+    @Test func initialsAreDerivedUnlessGiven() {
+        #expect(values()["mentor"]?["initials"]?.text == "DW")
+        #expect(values()["mentee"]?["initials"]?.text == "KM-x")
+    }
+
+    @Test func goalsSplitByTermAndPairWithAchievements() {
+        let v = values()
+        #expect(v["goals_short"]?.items.compactMap { $0["goal"]?.text } == ["A", "C"])
+        #expect(v["goals_long"]?.items.compactMap { $0["goal"]?.text } == ["B"])
+        let rows = v["plan_rows"]?.items ?? []
+        #expect(rows.count == 3)
+        #expect(rows[0]["planned"]?.text == "A" && rows[0]["achieved"]?.text == "did A")
+        #expect(rows[2]["achieved"] == nil)
+    }
+
+    @Test func pageRuleFollowsThePaperAndNamesProgramAndPair() {
+        let a4 = ComputedValues.make(data: data, program: .caltrans, title: "Mentoring Contract", options: RenderOptions(paper: .a4))
+        let css = a4["print"]?["page_css"]?.text ?? ""
+        #expect(css.contains("size: A4;"))
+        #expect(css.contains(#""Caltrans · Mentoring Contract""#))
+        #expect(css.contains(#""Dana Whitfield and Kate Morrison""#))
+    }
+}
+
+extension Value: Equatable {
+    public static func == (a: Value, b: Value) -> Bool { "\(a.kind)" == "\(b.kind)" }
+}
