@@ -35,3 +35,14 @@ test-deps:
 
 clean:
 	rm -rf .build $(OUT)/*/
+
+# Batch benchmark (docs/batch.md): release build, generated cohorts of 1,000 and 10,000 pairs in
+# /dev/shm, `mentordocs batch` with --timings. BENCH_SIZES, BENCH_JOBS and BENCH_DIR adjust it;
+# BENCH_SCRATCH picks another build folder (swift build --scratch-path).
+BENCH_SCRATCH ?= .build
+.PHONY: bench
+bench:
+	swift build -c release --product mentordocs --scratch-path $(BENCH_SCRATCH)
+	mkdir -p $(BENCH_SCRATCH)/bench
+	swiftc -O Benchmarks/GenerateCohort.swift -o $(BENCH_SCRATCH)/bench/generate-cohort
+	BIN=$(BENCH_SCRATCH)/release/mentordocs GEN=$(BENCH_SCRATCH)/bench/generate-cohort Benchmarks/run-bench

@@ -12,6 +12,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // `batch`: SHA-256 of every document in the manifest; the roster spreadsheet (CSV).
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -21,7 +24,9 @@ let package = Package(
         ),
         .target(
             name: "MentorDocs",
-            dependencies: ["CLibXML2", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CLibXML2", .product(name: "Yams", package: "Yams"),
+                           .product(name: "Crypto", package: "swift-crypto"),
+                           .product(name: "SwiftCSV", package: "SwiftCSV")]
         ),
         .executableTarget(
             name: "mentordocs",

@@ -9,7 +9,8 @@ struct MentorDocsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mentordocs",
         abstract: "Fill mentoring-program forms from YAML participant files; write validated HTML5 or XHTML.",
-        subcommands: [RenderCommand.self, BlankCommand.self, ListCommand.self, CheckCommand.self])
+        subcommands: [RenderCommand.self, BlankCommand.self, ListCommand.self, CheckCommand.self,
+                      BatchCommand.self, MergeManifestsCommand.self])
 
     static func main() {
         // A file-size limit (ulimit -f) must fail the write with EFBIG, not kill the process.

@@ -1,0 +1,131 @@
+// What one `batch` run reads: participant files found under the INPUT arguments (sorted, so every
+// run and every machine sees the same order), the rows of roster spreadsheets, and which of them
+// belong to this machine's shard.
+import Crypto
+import Foundation
+
+/// One unit of batch work: a participant file (every partnership of its YAML stream), or one row
+/// of a roster.
+public struct BatchInput: Sendable, Hashable {
+    /// Where the unit comes from.
+    public enum Source: Sendable, Hashable {
+        /// A participant file.
+        case file
+        /// Row number `row` (0-based among the roster's data rows) of roster number `roster`.
+        case rosterRow(roster: Int, row: Int)
+        /// Roster number `roster`, which could not be read: one failure for all its rows.
+        case roster(Int)
+    }
+
+    /// The file's path as found (the roster's path for a row).
+    public var path: String
+    public var source: Source
+    /// The key that decides the unit's shard: the path relative to the INPUT argument it was
+    /// found under (a file named directly: its file name), or `roster.csv#12` for a roster row.
+    public var shardKey: String
+    /// 0-based position in the run's whole, unsharded list of units: the manifest's order.
+    public var position: Int
+}
+
+/// Expands INPUT arguments and rosters into the run's ordered list of units.
+public enum BatchInputs {
+    /// The units of a run in order: each INPUT argument in the order given (a folder's files
+    /// sorted by path), then each roster's rows in order. A file reached twice is read once; files
+    /// inside the output folder (when an input folder contains it) are never read.
+    /// An INPUT that does not exist stays in the list as a file, so it is reported where it stands.
+    public static func collect(_ arguments: [String], rosters: [Result<Roster, DiagnosticList>] = [],
+                               rosterPaths: [String] = [], outputFolder: String? = nil) -> [BatchInput] {
+        var inputs: [BatchInput] = []
+        var seen = Set<String>()
+        let outputReal = outputFolder.map { realPath($0) + "/" }
+        for argument in arguments {
+            let (files, notFound) = InputFiles.collect([argument])
+            if !notFound.isEmpty {
+                inputs.append(BatchInput(path: argument, source: .file, shardKey: (argument as NSString).lastPathComponent,
+                                         position: inputs.count))
+                continue
+            }
+            let base = argument.hasSuffix("/") ? String(argument.dropLast()) : argument
+            for file in files {
+                let real = realPath(file)
+                if let outputReal, real.hasPrefix(outputReal) { continue }
+                guard seen.insert(real).inserted else { continue }
+                let key: String
+                if file.hasPrefix(base + "/") {
+                    key = String(file.dropFirst(base.count + 1))
+                } else {
+                    key = (file as NSString).lastPathComponent
+                }
+                inputs.append(BatchInput(path: file, source: .file, shardKey: key, position: inputs.count))
+            }
+        }
+        for (number, read) in rosters.enumerated() {
+            let path = rosterPaths[number]
+            let name = (path as NSString).lastPathComponent
+            switch read {
+            case .success(let roster):
+                for (i, row) in roster.rows.enumerated() {
+                    inputs.append(BatchInput(path: path, source: .rosterRow(roster: number, row: i),
+                                             shardKey: "\(name)#\(row.number)", position: inputs.count))
+                }
+            case .failure:
+                inputs.append(BatchInput(path: path, source: .roster(number), shardKey: name, position: inputs.count))
+            }
+        }
+        return inputs
+    }
+
+    static func realPath(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+}
+
+/// `--shard K/N`: this machine renders the units whose key hashes to share K of N.
+///
+/// The share is decided by the SHA-256 of the unit's shard key (its path relative to the INPUT
+/// argument, Unicode-normalised), so it is the same on every machine wherever the cohort lives,
+/// and a file keeps its shard when others are added or removed. The price: shares are only
+/// roughly equal (a few per cent apart for thousands of files), where numbering the sorted list
+/// would give exactly equal shares but move most files to another shard whenever one is added.
+public struct Shard: Sendable, Hashable, CustomStringConvertible {
+    /// 1-based share number.
+    public let index: Int
+    /// How many shares.
+    public let count: Int
+
+    /// Parses `K/N` with 1 <= K <= N.
+    public init?(_ text: String) {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, (1...n).contains(k) else {
+            return nil
+        }
+        index = k
+        count = n
+    }
+
+    /// A shard from its numbers.
+    public init(index: Int, count: Int) {
+        precondition(count >= 1 && (1...count).contains(index))
+        self.index = index
+        self.count = count
+    }
+
+    /// `K/N`.
+    public var description: String { "\(index)/\(count)" }
+
+    /// The manifest's file name for this shard: `manifest.K-of-N.json`.
+    public var manifestName: String { "manifest.\(index)-of-\(count).json" }
+
+    /// Whether a unit with this key belongs to this shard.
+    public func contains(_ key: String) -> Bool {
+        Shard.share(of: key, count: count) == index
+    }
+
+    /// The 1-based share a key falls in.
+    public static func share(of key: String, count: Int) -> Int {
+        let digest = SHA256.hash(data: Data(key.precomposedStringWithCanonicalMapping.utf8))
+        var value: UInt64 = 0
+        for byte in digest.prefix(8) { value = value << 8 | UInt64(byte) }
+        return Int(value % UInt64(count)) + 1
+    }
+}

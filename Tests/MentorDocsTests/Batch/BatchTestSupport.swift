@@ -1,0 +1,75 @@
+// Helpers for the batch tests: the built binary, cohorts made from the examples, manifests.
+import Foundation
+import Testing
+@testable import MentorDocs
+
+enum BatchFixtures {
+    /// The `mentordocs` binary built beside this test bundle (whatever the scratch path), else
+    /// the default `.build/debug/mentordocs`.
+    static let binary: String = {
+        let beside = URL(fileURLWithPath: CommandLine.arguments.first ?? "").deletingLastPathComponent()
+            .appendingPathComponent("mentordocs").path
+        if FileManager.default.isExecutableFile(atPath: beside) { return beside }
+        let bundle = Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("mentordocs").path
+        if FileManager.default.isExecutableFile(atPath: bundle) { return bundle }
+        return Repo.root + "/.build/debug/mentordocs"
+    }()
+
+    /// The ASET example with another id (and, optionally, other names).
+    static func aset(id: String) throws -> String {
+        let text = try String(contentsOfFile: Repo.examples + "/aset.yaml", encoding: .utf8)
+        return text.replacingOccurrences(of: "id: 2026-aset-007", with: "id: \(id)")
+    }
+
+    /// Writes `files` (relative path to text) below a new temporary folder.
+    static func folder(_ files: [String: String]) throws -> String {
+        let root = try temporaryFolder()
+        for (path, text) in files {
+            let full = root + "/" + path
+            try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent,
+                                                    withIntermediateDirectories: true)
+            try text.write(toFile: full, atomically: false, encoding: .utf8)
+        }
+        return root
+    }
+
+    /// `count` partnerships from the ASET example, one file each, in folders of 100.
+    static func cohort(_ count: Int) throws -> String {
+        let root = try temporaryFolder()
+        let text = try String(contentsOfFile: Repo.examples + "/aset.yaml", encoding: .utf8)
+        for n in 1...count {
+            let folder = root + "/group-\(n / 100)"
+            if n == 1 || n % 100 == 0 { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            try text.replacingOccurrences(of: "id: 2026-aset-007", with: "id: pair-\(n)")
+                .write(toFile: folder + "/pair-\(n).yaml", atomically: false, encoding: .utf8)
+        }
+        return root
+    }
+
+    static func manifest(_ folder: String, name: String = "manifest.json") throws -> Manifest {
+        try Manifest.read(folder + "/" + name)
+    }
+
+    /// Every file below `folder`, relative paths, sorted.
+    static func files(_ folder: String) -> [String] {
+        (FileManager.default.enumerator(atPath: folder)?.allObjects as? [String] ?? []).filter {
+            var isDirectory: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: folder + "/" + $0, isDirectory: &isDirectory)
+            return !isDirectory.boolValue
+        }.sorted()
+    }
+
+    static func modificationDate(_ path: String) throws -> Date {
+        try #require(try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date)
+    }
+}
+
+/// Runs the batch binary.
+func runBatch(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    try runCLI(arguments, executable: BatchFixtures.binary)
+}
+
+extension String {
+    /// The last non-empty line.
+    var lastLine: String { split(separator: "\n").last.map(String.init) ?? "" }
+}
