@@ -23,15 +23,14 @@ public enum AtomicWriter {
     public static func write(_ bytes: [UInt8], to path: String, force: Bool = false) throws(WriteError) -> WriteOutcome {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw WriteError(path: path, reason: "cannot create folder \(folder): \(reasonText(error))")
+        if access(folder, F_OK) != 0 { // one cheap system call when the folder exists, as it usually does
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw WriteError(path: path, reason: "cannot create folder \(folder): \(reasonText(error))")
+            }
         }
-        if !force, let existing = FileManager.default.contents(atPath: path), existing.count == bytes.count,
-           existing.elementsEqual(bytes) {
-            return .unchanged
-        }
+        if !force, holds(path, exactly: bytes) { return .unchanged }
         let temporary = "\(folder)/\(temporaryPrefix)\(getpid())-\(UInt64.random(in: 0...UInt64.max))-\(url.lastPathComponent)"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
@@ -56,6 +55,17 @@ public enum AtomicWriter {
             throw WriteError(path: path, reason: failure)
         }
         return .written
+    }
+
+    /// Whether the file at `path` holds exactly `bytes` (size first, then one memcmp).
+    static func holds(_ path: String, exactly bytes: [UInt8]) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0, Int(info.st_size) == bytes.count,
+              let existing = FileManager.default.contents(atPath: path), existing.count == bytes.count else { return false }
+        if bytes.isEmpty { return true }
+        return existing.withUnsafeBytes { old in
+            bytes.withUnsafeBytes { new in memcmp(old.baseAddress!, new.baseAddress!, bytes.count) == 0 }
+        }
     }
 
     /// Removes temporary files that an interrupted run left in `folder` and below.

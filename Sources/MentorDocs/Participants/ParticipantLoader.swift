@@ -72,7 +72,7 @@ public struct ParticipantLoader: Sendable {
         var budget = limits.maxFileNodes
         do {
             // Pass the encoding: the default reads an environment variable and prints to stdout.
-            let parser = try Parser(yaml: text, encoding: .utf8)
+            let parser = try Parser(yaml: text, resolver: .basic, encoding: .utf8)
             var index = 0
             while let root = try parser.nextRoot() {
                 defer { index += 1 }
@@ -148,10 +148,7 @@ public struct ParticipantLoader: Sendable {
     }
 }
 
-extension Node {
-    /// Whether the node is YAML's null (`~`, `null`, or nothing at all).
-    var isNull: Bool { scalar != nil && tag.rawValue == Tag.Name.null.rawValue }
-}
+
 
 /// `4,194,304`: digits grouped by thousands, the same in every locale.
 func groupedDigits(_ n: Int) -> String {

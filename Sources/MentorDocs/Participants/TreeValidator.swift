@@ -63,7 +63,7 @@ struct TreeValidator {
             return Value(.date(date), at: at)
 
         case .bool:
-            guard node.scalar != nil, node.tag.rawValue == Tag.Name.bool.rawValue, let b = node.bool else {
+            guard node.scalar != nil, node.resolvedTagName == .bool, let b = node.bool else {
                 return mismatch(node, shape, path)
             }
             return Value(.bool(b), at: at)
@@ -123,7 +123,7 @@ struct TreeValidator {
         var own: [(Node, Node)] = []
         var merged: [(Node, Node)] = []
         for (key, value) in mapping {
-            guard key.scalar != nil, key.tag.rawValue == Tag.Name.merge.rawValue else {
+            guard key.scalar != nil, key.resolvedTagName == .merge else {
                 own.append((key, value))
                 continue
             }
@@ -170,7 +170,7 @@ struct TreeValidator {
 
     private func integer(_ node: Node) -> Int? {
         guard let scalar = node.scalar else { return nil }
-        switch node.tag.rawValue {
+        switch node.resolvedTagName.rawValue {
         case Tag.Name.int.rawValue:
             return Int.construct(from: scalar)
         case Tag.Name.float.rawValue:
@@ -185,7 +185,7 @@ struct TreeValidator {
 
     private func number(_ node: Node) -> Double? {
         guard let scalar = node.scalar else { return nil }
-        switch node.tag.rawValue {
+        switch node.resolvedTagName.rawValue {
         case Tag.Name.int.rawValue: return Int.construct(from: scalar).map(Double.init)
         case Tag.Name.float.rawValue: return Double.construct(from: scalar)
         default: return nil

@@ -39,11 +39,10 @@ public final class OutputDocument {
                 let childNode = xmlNewDocNode(doc, ns, e.name, nil)!
                 xmlAddChild(node, childNode)
                 fill(childNode, from: e, ns: ns)
-            case .text(let s):
-                var bytes = Array(s.utf8)
-                bytes.withUnsafeMutableBufferPointer { buffer in
-                    let text = xmlNewDocTextLen(doc, buffer.baseAddress, Int32(buffer.count))
-                    xmlAddChild(node, text)
+            case .text(var s):
+                // The string's own UTF-8 storage, no copy; libxml2 copies what it keeps.
+                s.withUTF8 { buffer in
+                    xmlAddChild(node, xmlNewDocTextLen(doc, buffer.baseAddress, Int32(buffer.count)))
                 }
             }
         }
