@@ -180,7 +180,9 @@ final class ManifestWriter {
     func discard() { file.discard() }
 }
 
-/// JSON text for strings, escaped by the JSON rules.
+/// JSON text for strings, escaped by the JSON rules. Line and paragraph separators, C1 controls,
+/// DEL and the byte-order mark are escaped too, so the same text is a valid YAML double-quoted
+/// scalar (the roster writes its cells this way).
 enum JSONText {
     static func optional(_ text: String?) -> String { text.map(string) ?? "null" }
 
@@ -194,8 +196,9 @@ enum JSONText {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
+                let v = scalar.value
+                if v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || v == 0x2028 || v == 0x2029 || v == 0xFEFF {
+                    let hex = String(v, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {
                     out.unicodeScalars.append(scalar)

@@ -307,7 +307,7 @@ public struct Roster: Sendable {
             if Roster.isPlainNumberLike(cell) { return cell }
         default: break
         }
-        return Roster.doubleQuoted(cell)
+        return JSONText.string(cell) // a JSON string is a valid YAML double-quoted scalar
     }
 
     static func isPlainNumberLike(_ cell: String) -> Bool {
@@ -322,28 +322,6 @@ public struct Roster: Sendable {
             }
         }
         return sawAlnum
-    }
-
-    static func doubleQuoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                let v = scalar.value
-                if v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || v == 0x2028 || v == 0x2029 || v == 0xFEFF {
-                    let hex = String(v, radix: 16, uppercase: true)
-                    out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 
     /// A diagnostic about the generated YAML, moved to the row and column of the cell it concerns,

@@ -48,19 +48,7 @@ final class StreamingFile {
         guard !buffer.isEmpty else { return }
         hasher.update(data: buffer)
         size += buffer.count
-        var failure: String?
-        buffer.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
-                    return
-                }
-                offset += n
-            }
-        }
+        let failure = buffer.withUnsafeBytes { AtomicWriter.writeAll(fd, $0) }
         buffer.removeAll(keepingCapacity: true)
         if let failure { throw WriteError(path: path, reason: failure) }
     }
