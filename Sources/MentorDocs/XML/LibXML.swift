@@ -43,6 +43,8 @@ final class XMLErrorCollector {
         var column: Int
         var isWarning: Bool
         var node: UnsafeMutableRawPointer?
+        /// libxml2's error code (xmlParserErrors).
+        var code: Int32 = 0
     }
 
     var issues: [Issue] = []
@@ -60,7 +62,7 @@ final class XMLErrorCollector {
             collector.issues.append(Issue(
                 message: message, file: e.file.map { String(cString: $0) },
                 line: Int(e.line), column: Int(e.int2),
-                isWarning: e.level == XML_ERR_WARNING, node: e.node))
+                isWarning: e.level == XML_ERR_WARNING, node: e.node, code: e.code))
         })
         defer { xmlSetStructuredErrorFunc(nil, nil) }
         return try body()

@@ -26,7 +26,10 @@ public enum TemplateParser {
                 }
             }
         }
-        let problems = collector.issues.filter { !$0.isWarning || $0.message.contains("not defined") }
+        // Warnings pass, except an undeclared entity: the DTD is not loaded, so `&nbsp;` would
+        // otherwise vanish silently instead of being refused.
+        let undeclaredEntity = Int32(XML_WAR_UNDECLARED_ENTITY.rawValue)
+        let problems = collector.issues.filter { !$0.isWarning || $0.code == undeclaredEntity }
         guard let doc, problems.isEmpty else {
             if let doc { xmlFreeDoc(doc) }
             let issues = problems.isEmpty ? [XMLErrorCollector.Issue(message: "not a well-formed XML document", file: file, line: 1, column: 1, isWarning: false)] : problems
