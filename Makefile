@@ -1,4 +1,6 @@
 # mentordocs: the quick start and the checks CI runs. See README.md.
+SHELL := /bin/bash
+.SHELLFLAGS := -eo pipefail -c
 BIN := .build/release/mentordocs
 OUT ?= Output
 PAPER ?= letter
@@ -16,7 +18,8 @@ examples: deps build
 # The test suite; then every example and blank form, on Letter and A4, checked by xmllint, the
 # Nu Html Checker and a print to PDF in headless Chromium (page counts, nothing split by a break).
 test: test-deps
-	swift test
+	mkdir -p .build
+	swift test 2>&1 | tee .build/swift-test.log
 	rm -rf .build/check-letter .build/check-a4
 	$(MAKE) --no-print-directory examples OUT=.build/check-letter PAPER=letter
 	$(MAKE) --no-print-directory examples OUT=.build/check-a4 PAPER=a4
