@@ -25,10 +25,11 @@ struct BlankCommand: ParsableCommand {
         let folder = try OutputFolder(output.outputFolder)
         var failed = 0
         for program in program.map({ [$0] }) ?? Program.allCases {
+            let values = renderer.prepare(nil, program: program, options: options)
             for document in try output.documents(for: program) {
                 do {
                     let path = try folder.path(for: OutputPaths.blank(program: program, document: document, format: options.format))
-                    let bytes = try renderer.render(nil, program: program, document: document, options: options)
+                    let bytes = try renderer.render(values, document: document)
                     _ = try AtomicWriter.write(bytes, to: path)
                     print(path)
                 } catch {

@@ -57,10 +57,11 @@ struct RenderCommand: ParsableCommand {
                         continue
                     }
                     claimed[OutputPaths.collisionKey(id)] = partnership.location
+                    let values = renderer.prepare(partnership.data, program: program, options: options)
                     for document in try output.documents(for: program) {
                         do {
                             let path = try folder.path(for: OutputPaths.document(id: id, document: document, format: options.format))
-                            let bytes = try renderer.render(partnership.data, program: program, document: document, options: options)
+                            let bytes = try renderer.render(values, document: document)
                             _ = try AtomicWriter.write(bytes, to: path)
                             print(path)
                             written += 1

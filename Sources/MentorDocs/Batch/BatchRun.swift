@@ -269,6 +269,7 @@ public final class BatchRun: @unchecked Sendable {
             }
             if ready.insert(program).inserted { templates.ensure(program) }
             var combinePair = CombinePair(id: slug, pair: base.pair, program: program, documents: [])
+            let values = pipeline.prepare(partnership.data, program: program)
             for document in options.documents ?? program.documents {
                 if interruption.isRequested { result.interrupted = true; break }
                 var entry = base
@@ -278,7 +279,7 @@ public final class BatchRun: @unchecked Sendable {
                 do {
                     let path = try folder.path(for: relative)
                     clock.start()
-                    let bytes = try pipeline.render(partnership.data, program: program, document: document, clock: &clock)
+                    let bytes = try pipeline.render(values, document: document, clock: &clock)
                     rendered += 1
                     entry.sha256 = DocumentPipeline.sha256(bytes)
                     clock.lap(.hash)

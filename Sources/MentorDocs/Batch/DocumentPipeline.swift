@@ -1,5 +1,4 @@
-// One document of a batch: render, validate, serialize, hash. Without timings it is exactly
-// `Renderer.render`; with timings the same steps are taken one by one so each can be measured.
+// One document of a batch: the renderer's steps, each charged to its stage when timings are on.
 import Crypto
 import Foundation
 
@@ -8,27 +7,20 @@ struct DocumentPipeline: Sendable {
     let renderer: Renderer
     let options: RenderOptions
 
+    /// A partnership's values, computed once for all its documents.
+    func prepare(_ data: Value, program: Program) -> PreparedValues {
+        renderer.prepare(data, program: program, options: options)
+    }
+
     /// The validated bytes of one document.
-    func render(_ data: Value, program: Program, document: DocumentKind, clock: inout StageClock) throws(DiagnosticList) -> [UInt8] {
-        guard clock.enabled else {
-            return try renderer.render(data, program: program, document: document, options: options)
-        }
-        // The steps of Renderer.render, separated; BatchTests checks both give the same bytes.
-        let template = try renderer.library.template(program: program, document: document)
-        let values = ComputedValues.make(data: data, program: program, title: template.title ?? document.title, options: options)
-        let tree = template.render(values)
-        clock.lap(.render)
-        let output = OutputDocument(root: tree)
-        clock.lap(.build)
-        let problems = output.validate(against: renderer.dtd).filter { $0.severity == .error }
-        clock.lap(.validate)
-        if !problems.isEmpty { throw DiagnosticList(problems) }
-        do {
-            let bytes = options.format == .html ? try output.html5() : try output.xhtml()
-            clock.lap(.serialize)
-            return bytes
-        } catch {
-            throw DiagnosticList([Diagnostic(at: tree.source, "\(error)")])
+    func render(_ values: PreparedValues, document: DocumentKind, clock: inout StageClock) throws(DiagnosticList) -> [UInt8] {
+        try renderer.render(values, document: document) { step in
+            switch step {
+            case .fill: clock.lap(.render)
+            case .build: clock.lap(.build)
+            case .validate: clock.lap(.validate)
+            case .serialize: clock.lap(.serialize)
+            }
         }
     }
 

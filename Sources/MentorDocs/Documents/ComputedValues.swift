@@ -1,11 +1,36 @@
 // The values the renderer adds to a partnership's data before filling a template: display names,
-import Foundation
 // print CSS, derived dates and initials, filtered goals, paired rows and the check-in hours.
+import Foundation
+
+/// A partnership's data plus everything computed from it that does not depend on the document:
+/// made once per partnership, then given each document's print rule.
+public struct PreparedValues: Sendable {
+    let fields: [String: Value]
+    /// The program whose forms are rendered.
+    public let program: Program
+    /// Format, paper and check-in month.
+    public let options: RenderOptions
+
+    /// The values for one document: these plus its `@page` rule (which names the form).
+    func forDocument(title: String) -> Value {
+        var fields = fields
+        fields["print"] = .record([
+            "paper": .text(options.paper.cssSize),
+            "page_css": .text(ComputedValues.pageCSS(program: program, title: title, pair: fields["pair"]?.text, paper: options.paper)),
+        ])
+        return .record(fields)
+    }
+}
 
 /// Builds the value tree a template renders from: the file's data plus computed values.
 public enum ComputedValues {
     /// The data for one document; `data` is nil for a blank form.
     public static func make(data: Value?, program: Program, title: String, options: RenderOptions) -> Value {
+        prepare(data: data, program: program, options: options).forDocument(title: title)
+    }
+
+    /// Everything but the document's print rule, computed once for all of a partnership's documents.
+    public static func prepare(data: Value?, program: Program, options: RenderOptions) -> PreparedValues {
         var fields = data?.fields ?? [:]
         fields["program"] = .record(["name": .text(program.displayName), "key": .text(program.rawValue)])
 
@@ -42,11 +67,7 @@ public enum ComputedValues {
         if let checkin = checkIn(meetings: fields["meetings"]?.items ?? [], month: options.month) {
             fields["checkin"] = checkin
         }
-        fields["print"] = .record([
-            "paper": .text(options.paper.cssSize),
-            "page_css": .text(pageCSS(program: program, title: title, pair: fields["pair"]?.text, paper: options.paper)),
-        ])
-        return .record(fields)
+        return PreparedValues(fields: fields, program: program, options: options)
     }
 
     static func pairRows(_ left: [Value?], _ right: [Value?], names: (String, String)) -> Value {

@@ -11,20 +11,33 @@ public final class Renderer: Sendable {
         self.dtd = try XHTMLDTD.shared()
     }
 
-    /// The bytes of one document, validated; `data` nil renders the blank form.
-    public func render(_ data: Value?, program: Program, document: DocumentKind, options: RenderOptions) throws(DiagnosticList) -> [UInt8] {
-        let template = try library.template(program: program, document: document)
-        let values = ComputedValues.make(data: data, program: program, title: template.title ?? document.title, options: options)
-        return try serialize(template.render(values), options: options)
+    /// The stages of rendering one document, reported as each ends (for timings).
+    public enum Step: Sendable { case fill, build, validate, serialize }
+
+    /// A partnership's values, computed once for all its documents; `data` nil is a blank form.
+    public func prepare(_ data: Value?, program: Program, options: RenderOptions) -> PreparedValues {
+        ComputedValues.prepare(data: data, program: program, options: options)
     }
 
-    /// Validates a rendered tree and writes it in the chosen format.
-    func serialize(_ tree: XMLTree.Element, options: RenderOptions) throws(DiagnosticList) -> [UInt8] {
-        let document = OutputDocument(root: tree)
-        let problems = document.validate(against: dtd).filter { $0.severity == .error }
+    /// The bytes of one document, validated; `data` nil renders the blank form.
+    public func render(_ data: Value?, program: Program, document: DocumentKind, options: RenderOptions) throws(DiagnosticList) -> [UInt8] {
+        try render(prepare(data, program: program, options: options), document: document)
+    }
+
+    /// The bytes of one of a partnership's documents, validated; `step` hears each stage end.
+    public func render(_ values: PreparedValues, document: DocumentKind, step: (Step) -> Void = { _ in }) throws(DiagnosticList) -> [UInt8] {
+        let template = try library.template(program: values.program, document: document)
+        let tree = template.render(values.forDocument(title: template.title ?? document.title))
+        step(.fill)
+        let output = OutputDocument(root: tree)
+        step(.build)
+        let problems = output.validate(against: dtd).filter { $0.severity == .error }
+        step(.validate)
         if !problems.isEmpty { throw DiagnosticList(problems) }
         do {
-            return options.format == .html ? try document.html5() : try document.xhtml()
+            let bytes = values.options.format == .html ? try output.html5() : try output.xhtml()
+            step(.serialize)
+            return bytes
         } catch {
             throw DiagnosticList([Diagnostic(at: tree.source, "\(error)")])
         }

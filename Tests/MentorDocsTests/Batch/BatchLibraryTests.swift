@@ -127,10 +127,11 @@ struct BatchPipelineTests {
         for format in RenderOptions.Format.allCases {
             let options = RenderOptions(format: format)
             let pipeline = DocumentPipeline(renderer: renderer, options: options)
+            let values = pipeline.prepare(partnership.data, program: kind)
             for document in kind.documents {
                 var timed = StageClock(enabled: true), plain = StageClock(enabled: false)
-                let a = try pipeline.render(partnership.data, program: kind, document: document, clock: &timed)
-                let b = try pipeline.render(partnership.data, program: kind, document: document, clock: &plain)
+                let a = try pipeline.render(values, document: document, clock: &timed)
+                let b = try pipeline.render(values, document: document, clock: &plain)
                 #expect(a == b)
                 #expect(a == (try renderer.render(partnership.data, program: kind, document: document, options: options)))
                 #expect(timed.timings[.validate] > 0 && plain.timings[.validate] == 0)
