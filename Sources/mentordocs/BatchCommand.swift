@@ -79,7 +79,7 @@ struct BatchCommand: ParsableCommand {
         options.progressInterval = progressInterval
         let report = try BatchRun(renderer: try output.makeRenderer(), options: options).run()
         if timings { printError(report.timingsTable) }
-        print(report.summary.line)
+        print(report.line)
         if report.exitCode != 0 { throw ExitCode(report.exitCode) }
     }
 }

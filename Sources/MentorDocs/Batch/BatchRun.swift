@@ -51,6 +51,17 @@ public struct BatchReport: Sendable {
     public var jobs: Int
     /// The signal that stopped the run, if one did.
     public var interruptedBy: Int32?
+    /// The combined print files and the index written, relative to the output folder.
+    public var combined: [String] = []
+
+    /// The summary line, naming `combined/` and `index.html` when they were written.
+    public var line: String {
+        guard !combined.isEmpty else { return summary.line }
+        let folders = combined.contains { $0.hasPrefix("combined/") } ? "combined/ and " : ""
+        return summary.line + "; " + folders + "index.html in " + outputFolder + "/"
+    }
+    /// The output folder, as given.
+    public var outputFolder = ""
 
     /// 0 when everything succeeded, 1 when anything failed, 128 + the signal when interrupted.
     public var exitCode: Int32 {
@@ -150,9 +161,12 @@ public final class BatchRun: @unchecked Sendable {
         _ = try manifest.finish(combined: combined, summary: summary)
 
         let (stageTimes, rendered) = timings.read()
-        return BatchReport(summary: summary, manifestPath: options.output + "/" + manifestName,
-                           timings: options.timings ? stageTimes : nil, documentsRendered: rendered,
-                           seconds: Double(StageTimings.now() - started) / 1e9, jobs: jobs, interruptedBy: interrupted)
+        var report = BatchReport(summary: summary, manifestPath: options.output + "/" + manifestName,
+                                 timings: options.timings ? stageTimes : nil, documentsRendered: rendered,
+                                 seconds: Double(StageTimings.now() - started) / 1e9, jobs: jobs, interruptedBy: interrupted)
+        report.combined = combined.filter { $0.status != .failed }.map(\.output)
+        report.outputFolder = options.output
+        return report
     }
 
     /// A shard run shares the output folder with other machines' runs, so it removes only the
