@@ -90,16 +90,18 @@ public final class BatchRun: @unchecked Sendable {
     public func run() throws -> BatchReport {
         let started = StageTimings.now()
         let folder = try OutputFolder(options.output)
+        let manifestName = options.shard?.manifestName ?? "manifest.json"
+        let runLock = try RunLock.take(folder: options.output, manifest: manifestName)
+        defer { runLock.release() }
 
         let rosterReads = options.rosters.map(Roster.read)
         let all = BatchInputs.collect(options.inputs, rosters: rosterReads, rosterPaths: options.rosters,
                                       outputFolder: options.output)
         let work = options.shard.map { shard in all.filter { shard.contains($0.shardKey) } } ?? all
 
-        // A killed run leaves only temporaries; remove them (a shard only its own, see cleanUp).
-        if options.shard == nil { AtomicWriter.removeLeftovers(in: options.output) } else { removeOwnManifestLeftovers() }
+        // A killed run leaves only temporaries; remove those no live run owns (see OutputLease).
+        Leftovers.sweep(options.output)
 
-        let manifestName = options.shard?.manifestName ?? "manifest.json"
         let manifest = try ManifestWriter(path: options.output + "/" + manifestName, shard: options.shard,
                                           options: options.render, documents: options.documents, inputs: all.count)
         let counts = ProgressCounts()
@@ -159,17 +161,6 @@ public final class BatchRun: @unchecked Sendable {
         return BatchReport(summary: summary, manifestPath: options.output + "/" + manifestName,
                            timings: options.timings ? stageTimes : nil, documentsRendered: rendered,
                            seconds: Double(StageTimings.now() - started) / 1e9, jobs: jobs, interruptedBy: interrupted)
-    }
-
-    /// A shard run shares the output folder with other machines' runs, so it removes only the
-    /// temporaries of its own manifest here, and those of each partnership's folder before
-    /// writing into it: never a file another shard may be writing.
-    private func removeOwnManifestLeftovers() {
-        guard let shard = options.shard,
-              let names = try? FileManager.default.contentsOfDirectory(atPath: options.output) else { return }
-        for name in names where name.hasPrefix(AtomicWriter.temporaryPrefix) && name.hasSuffix("-" + shard.manifestName) {
-            unlink(options.output + "/" + name)
-        }
     }
 
     // MARK: One input

@@ -76,10 +76,11 @@ struct Combiner {
             var out: [UInt8] = []
             for pair in pairs where pair.program == program {
                 guard let (_, path, ok) = pair.documents.first(where: { $0.0 == document }), ok else { continue }
-                guard let data = FileManager.default.contents(atPath: folder.root + "/" + path),
+                // The path comes from a manifest: kept inside the folder, and read only if it is a regular file.
+                guard let full = try? folder.path(for: path), case .success(let data) = RegularFile.read(full),
                       case let bytes = [UInt8](data), let body = BodyRewriter.bodyRange(in: bytes) else {
                     file.discard()
-                    throw CombineError("cannot read the body of \(path)")
+                    throw CombineError("cannot read the body of \(PrintedName.escaped(path))")
                 }
                 number += 1
                 out.removeAll(keepingCapacity: true)
