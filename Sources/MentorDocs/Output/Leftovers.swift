@@ -11,18 +11,24 @@ enum Leftovers {
     static func sweep(_ folder: String) {
         let names = Leftovers.names(in: folder)
         var abandoned: [FileLock] = []
+        var owners: Set<Substring> = []
         for name in names where name.hasPrefix(OutputLease.lockPrefix) {
-            if let lock = FileLock.takeIfAbandoned(folder + "/" + name) { abandoned.append(lock) }
+            if let lock = FileLock.takeIfAbandoned(folder + "/" + name) {
+                abandoned.append(lock)
+                owners.insert(name.dropFirst(OutputLease.lockPrefix.count))
+            }
         }
         guard !abandoned.isEmpty else { return }
-        removeAbandoned(below: folder)
+        removeAbandoned(below: folder, knownDead: owners)
         for lock in abandoned { lock.release() }
     }
 
     /// Walks `folder` (not following symbolic links) and removes every temporary whose owner
-    /// holds no lease in its folder or above.
-    static func removeAbandoned(below folder: String) {
+    /// holds no lease in its folder or above; `knownDead` are owners whose leases the caller
+    /// has just taken over (and so holds locked itself).
+    static func removeAbandoned(below folder: String, knownDead: Set<Substring> = []) {
         var live: [Substring: Bool] = [:]
+        for owner in knownDead { live[owner] = false }
         walk(folder) { directory, name in
             guard let owner = TemporaryFile.owner(ofTemporary: name) else { return }
             let isLive = live[owner] ?? ownerIsLive(String(owner), from: directory)
