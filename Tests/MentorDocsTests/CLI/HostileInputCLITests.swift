@@ -229,6 +229,19 @@ func runBounded(_ arguments: [String], seconds: Double = 60) throws -> (status: 
         #expect(r.stderr.contains("manifest.1-of-2.json: error: shard: expected \"1/2\" (the file's name says so), found '2/2'"), "\(r.stderr)")
     }
 
+    @Test func aMergeSweepsWhatAKilledMergeLeft() throws {
+        let out = try shardedRun()
+        // What a merge killed during --combine leaves: its lease, unlocked, and a temporary.
+        try FileManager.default.createDirectory(atPath: out + "/combined/aset", withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: out + "/" + OutputLease.lockPrefix + "dddddddddddddddd", contents: nil)
+        let left = out + "/combined/aset/" + AtomicWriter.temporaryPrefix + "dddddddddddddddd-1-agreement.html"
+        try "partial".write(toFile: left, atomically: false, encoding: .utf8)
+        let r = try runBounded(["merge-manifests", out, "--combine"], seconds: 60)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: left))
+        #expect(!BatchFixtures.files(out).contains { $0.contains(".mentordocs-") })
+    }
+
     @Test(arguments: ["1/9223372036854775807", "0/0", "1/10001", "-1/2", "+1/2"])
     func anOutOfRangeShardIsAUsageError(shard: String) throws {
         let r = try runBounded(["batch", "Examples/aset.yaml", "--out", try temporaryFolder(), "--shard=" + shard], seconds: 30)
