@@ -79,7 +79,12 @@ public final class OutputLease: @unchecked Sendable {
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
+    /// `path` made absolute and clean (no `.`, `..` or doubled `/`). Asked for every document
+    /// written, so a path that is already clean is taken as it is.
     static func absolute(_ path: String) -> String {
-        URL(fileURLWithPath: path.isEmpty ? "." : path).standardizedFileURL.path
+        let full = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        let parts = full.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+        if !parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) { return full }
+        return URL(fileURLWithPath: full).standardizedFileURL.path
     }
 }

@@ -62,10 +62,7 @@ final class TemporaryFile {
         if fsync(fd) != 0 { failure = systemReason() }
         if close(fd) != 0, failure == nil { failure = systemReason() }
         fd = -1
-        if failure == nil, replacing {
-            do { try TemporaryFile.checkTarget(target) } catch { unlink(path); throw error }
-            if rename(path, target) != 0 { failure = systemReason() }
-        }
+        if failure == nil, replacing, rename(path, target) != 0 { failure = systemReason() }
         if failure != nil || !replacing { unlink(path) }
         if let failure { throw WriteError(path: target, reason: failure) }
     }

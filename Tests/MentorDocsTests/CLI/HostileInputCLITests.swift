@@ -131,6 +131,15 @@ func runBounded(_ arguments: [String], seconds: Double = 60) throws -> (status: 
                 || r.stdout.contains("pipe.yaml: error: cannot read file: it is a named pipe (FIFO), not a regular file"), "\(r.stdout)\(r.stderr)")
     }
 
+    @Test func aNamedPipeGivenAsARosterIsRefused() throws {
+        let folder = try temporaryFolder()
+        #expect(mkfifo(folder + "/roster.csv", 0o644) == 0)
+        let r = try runBounded(["batch", "--roster", folder + "/roster.csv", "--out", try temporaryFolder(), "--no-progress"], seconds: 30)
+        #expect(!r.hung)
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("roster.csv: error: cannot read roster: it is a named pipe (FIFO), not a regular file"), "\(r.stderr)")
+    }
+
     @Test func aNamedPipeWhereTheManifestGoesIsRefused() throws {
         let input = try BatchFixtures.folder(["a.yaml": try BatchFixtures.aset(id: "a")])
         let out = try temporaryFolder()
