@@ -27,7 +27,7 @@ public final class Renderer: Sendable {
     /// The bytes of one of a partnership's documents, validated; `step` hears each stage end.
     public func render(_ values: PreparedValues, document: DocumentKind, step: (Step) -> Void = { _ in }) throws(DiagnosticList) -> [UInt8] {
         let template = try library.template(program: values.program, document: document)
-        let tree = template.render(values.forDocument(title: template.title ?? document.title))
+        let tree = try template.render(values.forDocument(title: template.title ?? document.title))
         step(.fill)
         let output = OutputDocument(root: tree)
         step(.build)
