@@ -8,6 +8,7 @@ extension Template {
         var compiler = TemplateCompiler(resolver: resolver)
         compiler.sources[root.source.file] = source
         let expanded = compiler.expandIncludes(root, stack: [])
+        if compiler.expansionTooLarge { throw DiagnosticList(compiler.problems) }
         let follows = expanded.attributes.first { $0.namespace == Template.namespace && $0.name == "follows" }?.value
         let node = compiler.compile(expanded, scope: CompileScope())
         if compiler.problems.isEmpty { compiler.checkBlankForm(node) }
@@ -73,6 +74,7 @@ struct TemplateCompiler<Resolver: IncludeResolver> {
 
     mutating func expandIncludes(_ element: XMLTree.Element, stack: [String]) -> XMLTree.Element {
         var element = element
+        if expansionTooLarge { return element }
         if let include = element.directive("include") {
             element.attributes.removeAll { $0.namespace == Template.namespace && $0.name == "include" }
             let parts = include.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
@@ -107,10 +109,10 @@ struct TemplateCompiler<Resolver: IncludeResolver> {
             }
         }
         expandedNodes += 1 + element.children.count
-        if expandedNodes > TemplateLimits.nodes {
+        if expandedNodes > TemplateLimits.templateNodes {
             if !expansionTooLarge {
                 expansionTooLarge = true
-                problems.append(diagnostic(element, "include", "the template has more than \(TemplateLimits.nodes) elements and texts once its includes are expanded"))
+                problems.append(diagnostic(element, "include", "the template has more than \(TemplateLimits.templateNodes) elements and texts once its includes are expanded"))
             }
             return element
         }

@@ -7,8 +7,10 @@ enum TemplateLimits {
     static let includeDepth = 16
     /// The most blank rows one `md:blank` may ask for.
     static let blankRows = 200
-    /// The most elements and text nodes in one template after its includes are expanded, and in
-    /// one rendered document.
+    /// The most elements and texts in one template once its includes are expanded (the largest
+    /// bundled form has a few hundred).
+    static let templateNodes = 50_000
+    /// The most elements and texts in one rendered document (and in the blank form).
     static let nodes = 500_000
     /// The most characters (UTF-8 bytes) of text and attribute values in one rendered document.
     static let bytes = 32 << 20

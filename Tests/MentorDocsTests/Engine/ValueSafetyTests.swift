@@ -10,7 +10,7 @@ import Testing
         let text = page("<p>x</p>", head: #"<style type="text/css" md:text="mentor.name">p {}</style>"#)
         let errors = compileErrors(text)
         #expect(errors.count == 1)
-        #expect(errors.first?.hasPrefix("t.xhtml:4:41: error: md:text cannot fill <style>") == true)
+        #expect(errors.first?.hasPrefix("t.xhtml:4:46: error: md:text cannot fill <style>") == true)
     }
 
     @Test func textIntoAnIncludedStyleIsRefused() {
@@ -59,7 +59,7 @@ import Testing
     }
 
     @Test func aFixedURLStartKeepsItsSchemeAndTheValueIsPercentEncoded() throws {
-        let t = try compile(page(#"<p><a href="#" md:attr="href 'mailto:' + mentor.email">m</a> <a href="#" md:attr="href 'https://example.org/people/' + mentee.email">p</a></p>"#))
+        let t = try compile(page(##"<p><a href="#" md:attr="href 'mailto:' + mentor.email">m</a> <a href="#" md:attr="href 'https://example.org/people/' + mentee.email">p</a></p>"##))
         let data = record(["mentor": record(["email": .text("dana@example.org?bcc=all&body=<b>")]),
                            "mentee": record(["email": .text("javascript:alert(1)")])])
         let out = body(try renderBytes(t, data))
@@ -78,6 +78,6 @@ import Testing
         let out = body(try renderBytes(t, record(["mentor": record(["name": .text("\"><script>")]),
                                                    "mentee": record(["name": .text("fill")]),
                                                    "program": record(["key": .text("en")])])))
-        #expect(out == #"<p title="&quot;&gt;&lt;script&gt;" class="fill" xml:lang="en">x</p>"#)
+        #expect(out == #"<p title="&quot;&gt;&lt;script&gt;" class="fill" xml:lang="en" lang="en">x</p>"#)
     }
 }
