@@ -25,7 +25,7 @@ public final class Renderer: Sendable {
     /// The bytes of one of a partnership's documents, validated; `observer` hears each stage end.
     func render<O: PipelineObserver>(_ values: PreparedValues, document: DocumentKind, observer: inout O) throws(DiagnosticList) -> [UInt8] {
         let template = try library.template(program: values.program, document: document)
-        let tree = template.render(values.forDocument(title: template.title ?? document.title))
+        let tree = try template.render(values.forDocument(title: template.title ?? document.title))
         observer.lap(.render)
         return try serialize(tree, format: values.options.format, observer: &observer)
     }

@@ -101,6 +101,8 @@ struct ProgramIncludes: IncludeResolver {
     let program: Program
 
     func block(file: String, block: String) throws -> (XMLTree.Element, SourceText) {
+        // A name, never a path: nothing outside the templates folder is read (the compiler says so first).
+        guard TemplateSafety.isIncludeName(file) else { throw IncludeError.notAName(file) }
         guard let path = library.file(program: program, name: file) else {
             throw IncludeError.missingFile(file, program: program)
         }
@@ -126,6 +128,7 @@ struct ProgramIncludes: IncludeResolver {
 enum IncludeError: Error, CustomStringConvertible {
     case missingFile(String, program: Program)
     case missingBlock(String, file: String, suggestion: String?)
+    case notAName(String)
 
     var description: String {
         switch self {
@@ -133,6 +136,8 @@ enum IncludeError: Error, CustomStringConvertible {
             return "no template '\(file)' in \(program.rawValue)/ or shared/"
         case let .missingBlock(block, file, suggestion):
             return "no md:block '\(block)' in \(file)" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
+        case let .notAName(file):
+            return "'\(file)' is not the name of a template in the templates folder"
         }
     }
 }

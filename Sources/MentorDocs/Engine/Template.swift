@@ -33,7 +33,10 @@ final class TElement: Sendable {
     let with: [(String, Expression)]
     let conditions: [Condition]
     let text: Expression?
-    let setAttributes: [(XMLTree.Attribute, Expression)]
+    let setAttributes: [AttributeSetter]
+    /// Elements and texts, and characters, that each copy adds besides what its directives
+    /// fill: counted once here, charged against `TemplateLimits` at every copy.
+    let fixedWeight: RenderWeight
 
     struct Repeat: Sendable {
         var variable: String
@@ -43,7 +46,7 @@ final class TElement: Sendable {
 
     init(name: String, attributes: [XMLTree.Attribute], children: [TNode], source: SourceLocation,
          repeatOver: Repeat?, with: [(String, Expression)], conditions: [Condition], text: Expression?,
-         setAttributes: [(XMLTree.Attribute, Expression)]) {
+         setAttributes: [AttributeSetter]) {
         self.name = name
         self.attributes = attributes
         self.children = children
@@ -53,6 +56,9 @@ final class TElement: Sendable {
         self.conditions = conditions
         self.text = text
         self.setAttributes = setAttributes
+        var weight = RenderWeight(nodes: 1, bytes: attributes.reduce(0) { $0 + $1.value.utf8.count })
+        for case .fixed(let node) in children { weight.add(RenderWeight(node)) }
+        self.fixedWeight = weight
     }
 }
 
