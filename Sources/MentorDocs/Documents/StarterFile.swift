@@ -48,8 +48,10 @@ public enum StarterFile {
         for document in program.documents {
             let template = try library.template(program: program, document: document)
             for path in template.dataPaths {
-                for key in fileKeys(for: path) where used[key]?.contains(document) != true {
-                    used[key, default: []].append(document)
+                for var key in fileKeys(for: path) {
+                    // `expectations.[]` (an entry of a list of texts) is the key `expectations`.
+                    while key.hasSuffix(".[]") { key.removeLast(3) }
+                    if used[key]?.contains(document) != true { used[key, default: []].append(document) }
                 }
             }
         }

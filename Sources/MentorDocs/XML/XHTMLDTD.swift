@@ -36,8 +36,11 @@ public final class XHTMLDTD: @unchecked Sendable {
         let file = folder + "/" + XHTMLDTD.fileName
         // The entity sets are named by relative system ids, which libxml2 resolves beside the DTD.
         let dtd = collector.collecting { FileManager.default.fileExists(atPath: file) ? xmlParseDTD(nil, file) : nil }
-        guard let dtd else {
-            throw XMLLayerError.dtdUnavailable("\(file): " + (collector.issues.first?.message ?? "not found"))
+        // A missing entity set is only a warning to libxml2; here it is a broken installation.
+        let problem = collector.issues.first
+        guard let dtd, problem == nil else {
+            if let dtd { xmlFreeDtd(dtd) }
+            throw XMLLayerError.dtdUnavailable("\(problem?.file ?? file): " + (problem?.message ?? "not found"))
         }
         path = file
         pointer = dtd
