@@ -13,7 +13,7 @@ examples: deps build
 	@for f in Examples/*.yaml; do for format in html xhtml; do \
 	  $(BIN) render "$$f" --out $(OUT) --doc all --paper $(PAPER) --format $$format >/dev/null || exit 1; done; done
 	@echo "rendered Examples/*.yaml (every document, HTML5 and XHTML) into $(OUT)/"
-	@$(BIN) batch --roster Examples/roster.csv --out $(OUT)/roster --paper $(PAPER) --combine --no-progress
+	@$(BIN) batch --roster Examples/roster.csv --out $(OUT)/roster --paper $(PAPER) --no-progress | sed "s|^|Examples/roster.csv: |"
 	@$(BIN) blank --out $(OUT) --doc all --paper $(PAPER) >/dev/null
 	@$(BIN) blank --out $(OUT) --doc all --paper $(PAPER) --format xhtml >/dev/null
 	@echo "rendered every blank form (HTML5 and XHTML) into $(OUT)/blank/"
