@@ -20,7 +20,7 @@ extension Template {
         }
         for condition in element.conditions { _ = path(condition.expression, bound, &paths) }
         if let text = element.text { _ = path(text, bound, &paths) }
-        for (_, expression) in element.setAttributes { _ = path(expression, bound, &paths) }
+        for setter in element.setAttributes { _ = path(setter.expression, bound, &paths) }
         for case .element(let child) in element.children { collect(child, bound: bound, into: &paths) }
     }
 
