@@ -47,6 +47,7 @@ import Testing
         ("xmlns mentor.name", "md:attr cannot set xmlns: namespaces are the program's"),
         ("md:text mentor.name", "md:attr cannot set 'md:text': not an attribute name (letters, digits, '-', '_' or xml:name)"),
         ("href mentor.email", #"md:attr cannot set the URL attribute href from a value alone (it could be a javascript: URL); fix the scheme in the template: md:attr="href 'mailto:' + path""#),
+        ("xml:base mentor.email", #"md:attr cannot set the URL attribute xml:base from a value alone (it could be a javascript: URL); fix the scheme in the template: md:attr="xml:base 'mailto:' + path""#),
         ("cite mentor.email", #"md:attr cannot set the URL attribute cite from a value alone (it could be a javascript: URL); fix the scheme in the template: md:attr="cite 'mailto:' + path""#),
         ("href 'javascript:' + mentor.email", "md:attr's fixed URL start must begin with one of http:, https:, mailto:, tel:, got 'javascript:'"),
         ("href '//evil.example/' + mentor.email", "md:attr's fixed URL start must begin with one of http:, https:, mailto:, tel:, got '//evil.example/'"),
