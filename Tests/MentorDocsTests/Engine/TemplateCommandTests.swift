@@ -6,8 +6,8 @@ import Testing
 
 @Suite struct TemplateCommandTests {
     /// A copy of the bundled templates where three shared forms each carry one hostile construct.
-    static func hostileFolder() throws -> (TemporaryFolder, String) {
-        let root = try TemporaryFolder()
+    static func hostileFolder() throws -> (TemplateTestFolder, String) {
+        let root = try TemplateTestFolder()
         let templates = root.path + "/Templates"
         try FileManager.default.copyItem(atPath: Repo.templates, toPath: templates)
         try root.write("outside.xhtml", page(#"<div md:block="b">read from outside</div>"#))
