@@ -45,7 +45,7 @@ struct TemplateCompiler<Resolver: IncludeResolver> {
     let resolver: Resolver
     var sources: [String: SourceText] = [:]
     var problems: [Diagnostic] = []
-    /// Elements and texts met while expanding includes, against `TemplateLimits.nodes`.
+    /// Elements and texts met while expanding includes, against `TemplateLimits.templateNodes`.
     var expandedNodes = 0
     var expansionTooLarge = false
 

@@ -18,7 +18,7 @@ enum TemplateSafety {
     static let urlAttributes: Set<String> = [
         "href", "src", "action", "cite", "data", "longdesc", "usemap", "codebase", "classid", "profile",
         "background", "archive", "formaction", "poster", "srcset", "ping", "manifest", "icon",
-        "lowsrc", "dynsrc", "xlink:href",
+        "lowsrc", "dynsrc", "xlink:href", "xml:base",
     ]
 
     /// Attributes `md:attr` never sets: CSS, a `<meta>` refresh target, namespace declarations.

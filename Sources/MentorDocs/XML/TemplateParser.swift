@@ -117,7 +117,9 @@ private struct TreeReader {
             if let href, !allowed.contains(href) {
                 refuse("attribute \(prefix ?? "?"):\(attrName) is in an unknown namespace (\(href))", line: line, near: "\(prefix ?? ""):\(attrName)")
             }
-            if href == nil { checkPlainAttribute(attrName, value, line: line) }
+            if href == nil || href == XMLTree.xmlNamespace {
+                checkPlainAttribute(href == nil ? attrName : "xml:" + attrName, value, line: line)
+            }
             out.attributes.append(XMLTree.Attribute(prefix: prefix, namespace: href, name: attrName, value: value))
             attr = a.pointee.next
         }

@@ -21,7 +21,7 @@ import Testing
     }
 
     @Test func theLibraryNeverReadsOutsideItsFolder() throws {
-        let root = try TemporaryFolder()
+        let root = try TemplateTestFolder()
         try root.write("outside.xhtml", Self.block)
         try root.write("Templates/shared/blocks.xhtml", page(#"<div md:block="sig">shared</div>"#))
         try root.write("Templates/aset/blocks.xhtml", page(#"<div md:block="sig">aset</div>"#))
@@ -43,7 +43,7 @@ extension ProgramIncludes {
 }
 
 /// A fresh folder under the temporary directory, removed when the value goes.
-final class TemporaryFolder {
+final class TemplateTestFolder {
     let path: String
 
     init() throws {

@@ -107,4 +107,20 @@ import Testing
         #expect(rendered > 20)
         #expect(refused > 20)
     }
+
+    @Test func formattersTakeEveryDoubleWithoutTrapping() throws {
+        var rng = SeededGenerator(state: 9)
+        let t = try compile(page("<p md:text=\"meetings.0.hours | letter\">-</p>\n<p md:text=\"meetings.0.hours | number\">-</p>"))
+        for _ in 0..<2000 {
+            // Any bit pattern: NaNs, infinities, subnormals, huge and tiny magnitudes of both signs.
+            let n = Double(bitPattern: rng.next())
+            do {
+                let out = try t.render(record(["meetings": .list([record(["hours": .number(n)])])]))
+                #expect(n.isFinite && n >= 1 && n == n.rounded(), "\(n) gave letters")
+                _ = out
+            } catch {
+                #expect(error.diagnostics.map(\.headline) == ["t.xhtml:6:4: error: formatter 'letter' takes a whole number from 1 to 1000000000000000, got \(n.formatted)"])
+            }
+        }
+    }
 }

@@ -93,7 +93,7 @@ func compileErrors(_ text: String, resolver: some IncludeResolver) -> [String] {
     }
 
     @Test func checkTemplatesReportsAFolderWithOversizedBlankForms() throws {
-        let root = try TemporaryFolder()
+        let root = try TemplateTestFolder()
         try root.write("shared/agreement.xhtml", page(#"""
         <div md:repeat="m in meetings" md:blank="200"><div md:repeat="a in m.actions" md:blank="200"><p md:repeat="t in m.topics" md:blank="200">x</p></div></div>
         """#))

@@ -60,6 +60,7 @@ import Testing
         (#"<p><a href=" JavaScript:alert(1)">x</a></p>"#, "t.xhtml:6:7: error: attribute href holds a 'javascript:' URL; templates may not link to script or inline documents"),
         (#"<p><a href="java&#9;script:alert(1)">x</a></p>"#, "t.xhtml:6:7: error: attribute href holds a 'javascript:' URL; templates may not link to script or inline documents"),
         (#"<p><a href="data:text/html,&lt;script&gt;">x</a></p>"#, "t.xhtml:6:7: error: attribute href holds a 'data:' URL; templates may not link to script or inline documents"),
+        (#"<p xml:base="javascript:x()">x</p>"#, "t.xhtml:6:4: error: attribute xml:base holds a 'javascript:' URL; templates may not link to script or inline documents"),
     ])
     func scriptMarkupIsRefused(body: String, expected: String) {
         #expect(compileErrors(page(body)) == [expected])
