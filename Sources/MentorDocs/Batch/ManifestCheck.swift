@@ -81,7 +81,7 @@ enum ManifestCheck {
             return "\(shown) leaves the output folder"
         }
         guard parts.count == 2 else { return "\(shown) is not a document path (<id>/<document>.\(format.fileExtension))" }
-        guard OutputPaths.safeComponent(parts[0]) == parts[0], !BatchRun.isReserved(parts[0].lowercased()) else {
+        guard OutputPaths.safeComponent(parts[0]) == parts[0], !PartnershipTarget.isReserved(parts[0].lowercased()) else {
             return "\(shown): '\(PrintedName.escaped(parts[0]))' is not a folder name a batch writes"
         }
         guard let document, parts[1] == "\(document).\(format.fileExtension)" else {

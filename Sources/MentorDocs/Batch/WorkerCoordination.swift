@@ -66,35 +66,24 @@ final class WorkQueue: Sendable {
     }
 }
 
-/// Decides, in input order, which partnership owns each output folder: the first to claim it.
-/// A worker registers its input's claims and waits only for inputs handed out before it, which
-/// other workers are already reading, so the answer never depends on thread timing.
-final class IdentityRegistry: Sendable {
-    struct Claim: Sendable {
-        /// The folder's collision key (`OutputPaths.collisionKey`).
-        var key: String
-        var id: String
-        var location: SourceLocation
-    }
-
+/// Decides, in input order, which partnership owns each output folder (`FolderClaims`). A worker
+/// registers its input's claims and waits only for inputs handed out before it, which other
+/// workers are already reading, so the answer never depends on thread timing.
+final class IdentityRegistry: @unchecked Sendable {
     private struct State {
         var next = 0
-        var waiting: [Int: [Claim]] = [:]
-        var verdicts: [Int: [Claim?]] = [:]
-        var owners: [String: Claim] = [:]
+        var waiting: [Int: [PartnershipTarget]] = [:]
+        var verdicts: [Int: [Diagnostic?]] = [:]
+        var claims = FolderClaims()
     }
     private let state = Locked(State())
 
-    /// For each claim of input `order`: nil when it owns its folder, else the earlier claim that does.
-    func decide(order: Int, claims: [Claim]) -> [Claim?] {
+    /// For each target of input `order`: nil when it owns its folder, else why it is not written.
+    func decide(order: Int, claims targets: [PartnershipTarget]) -> [Diagnostic?] {
         state.withLock { state in
-            state.waiting[order] = claims
+            state.waiting[order] = targets
             while let ready = state.waiting.removeValue(forKey: state.next) {
-                state.verdicts[state.next] = ready.map { claim in
-                    if let owner = state.owners[claim.key] { return owner }
-                    state.owners[claim.key] = claim
-                    return nil
-                }
+                state.verdicts[state.next] = ready.map { state.claims.claim($0) }
                 state.next += 1
             }
         }
