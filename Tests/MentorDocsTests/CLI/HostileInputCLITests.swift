@@ -238,6 +238,20 @@ func runBounded(_ arguments: [String], seconds: Double = 60) throws -> (status: 
         #expect(r.stderr.contains("manifest.1-of-2.json: error: shard: expected \"1/2\" (the file's name says so), found '2/2'"), "\(r.stderr)")
     }
 
+    @Test func anInputInTwoShardsIsAnError() throws {
+        let out = try shardedRun()
+        let path = try manifestHoldingA(out)
+        let other = path.hasSuffix("1-of-2.json") ? out + "/manifest.2-of-2.json" : out + "/manifest.1-of-2.json"
+        // Copy a's entry into the other shard's manifest as well.
+        let line = try #require(try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").first { $0.contains("\"id\": \"a\"") })
+        let text = try String(contentsOfFile: other, encoding: .utf8)
+        try text.replacingOccurrences(of: "\"entries\": [\n", with: "\"entries\": [\n" + line.trimmingCharacters(in: CharacterSet(charactersIn: ",")) + ",\n")
+            .write(toFile: other, atomically: false, encoding: .utf8)
+        let r = try runBounded(["merge-manifests", out], seconds: 30)
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("each input belongs to one shard"), "\(r.stderr)")
+    }
+
     @Test func aMergeSweepsWhatAKilledMergeLeft() throws {
         let out = try shardedRun()
         // What a merge killed during --combine leaves: its lease, unlocked, and a temporary.
