@@ -69,7 +69,7 @@ final class WorkQueue: Sendable {
 /// Decides, in input order, which partnership owns each output folder (`FolderClaims`). A worker
 /// registers its input's claims and waits only for inputs handed out before it, which other
 /// workers are already reading, so the answer never depends on thread timing.
-final class IdentityRegistry: @unchecked Sendable {
+final class IdentityRegistry: Sendable {
     private struct State {
         var next = 0
         var waiting: [Int: [PartnershipTarget]] = [:]
