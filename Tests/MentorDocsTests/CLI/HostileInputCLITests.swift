@@ -332,3 +332,28 @@ func runBounded(_ arguments: [String], seconds: Double = 60) throws -> (status: 
         }
     }
 }
+
+@Suite(.serialized) struct LongLineAndNameCLITests {
+    @Test func tenThousandErrorsOnOneLineQuoteBoundedWindows() throws {
+        let folder = try temporaryFolder()
+        let meetings = (0..<10_000).map { "{\"date\": \"2026-13-\(String(format: "%02d", $0 % 28 + 1))\"}" }.joined(separator: ", ")
+        try "{\"program\": \"aset\", \"id\": \"a\", \"meetings\": [\(meetings)]}".write(toFile: folder + "/long.json", atomically: false, encoding: .utf8)
+        let r = try runBounded(["check", folder + "/long.json"], seconds: 120) // a sanity bound, not a timing
+        #expect(!r.hung)
+        #expect(r.status == 1)
+        #expect(r.stdout.lastLine == "1 file, 0 partnerships: 10000 errors, 0 warnings")
+        let quoted = r.stdout.split(separator: "\n").filter { $0.hasPrefix("    ") }
+        #expect(quoted.count == 20_000, "a line and a caret for each error")
+        #expect(quoted.allSatisfy { $0.unicodeScalars.count <= SourceExcerpt.width + 8 })
+    }
+
+    @Test func idsThatWindowsReservesOrThatACutEndsInADotGetSafeFolders() throws {
+        let long = String(repeating: "a", count: 99) + ".b"
+        let input = try BatchFixtures.folder(["1.yaml": try BatchFixtures.aset(id: "COM\u{B9}"), "2.yaml": try BatchFixtures.aset(id: long)])
+        let out = try temporaryFolder()
+        let r = try runBounded(["batch", input, "--out", out, "--doc", "agreement", "--no-progress"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let folders = try FileManager.default.contentsOfDirectory(atPath: out).filter { !$0.hasPrefix("manifest") }.sorted()
+        #expect(folders == ["_COM\u{B9}", String(repeating: "a", count: 99)])
+    }
+}
