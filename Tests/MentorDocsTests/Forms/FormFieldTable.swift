@@ -345,7 +345,7 @@ enum FormFieldTable {
         parts: [
             .label("Meeting Action Items and Checklist"),
             .each("meetings", blank: 1, [
-                .label("Meeting #"),
+                .fill("Meeting", .number),                                      // a sheet per meeting: blank, a line to write its number
                 .fill("Mentor:", mentorName),                                   // Mentor: ___
                 .fill("Mentee:", menteeName),                                   // Mentee: ___
                 .fill("Meeting date:", .value("@.date")),                       // Meeting Date: ___
@@ -444,9 +444,9 @@ enum FormFieldTable {
             .fill("Our ground rules", .each("ground_rules")),                   // Mentoring relationship ground rules
             .label("Acknowledgement"),
             .label("Each of us has read the program's guidelines for mentoring relationships"),  // We have read and understand ...
-            .fill("Mentor's initials:", .custom { s in s.partnership.mentorName.map { [initials($0)] } ?? [] }),  // MENTOR INITIALS
+            .fill("Mentor's initials:"),                                        // MENTOR INITIALS: never filled (SigningActsTests)
             .fill("Date:", .value("signed.mentor")),                            // DATE
-            .fill("Mentee's initials:", .custom { s in s.partnership.menteeName.map { [initials($0)] } ?? [] }),  // MENTEE INITIALS
+            .fill("Mentee's initials:"),                                        // MENTEE INITIALS: never filled
             .fill("Date:", .value("signed.mentee")),                            // DATE
             .label("Signatures"),
         ] + signatures + [
