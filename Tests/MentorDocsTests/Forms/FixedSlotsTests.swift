@@ -46,7 +46,7 @@ extension Forms {
 
         @Test("A log or checklist keeps an empty row after the data, and its fixed rows",
               arguments: [(Program.nace, DocumentKind.meetingChecklist, "Action item", 5),
-                          (Program.caltrans, DocumentKind.meetingLog, "Item", 4)])
+                          (Program.caltrans, DocumentKind.meetingLog, "Item", 3)])
         func logsKeepASpareRow(_ program: Program, _ document: DocumentKind, _ column: String, _ minimum: Int) throws {
             let (p, doc) = try Self.filled(program, document)
             let expected = p.data["meetings"]?.items.map { max(minimum, ($0["actions"]?.items.count ?? 0) + 1) } ?? []

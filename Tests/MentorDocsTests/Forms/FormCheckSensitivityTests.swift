@@ -44,7 +44,7 @@ extension Forms {
                      remove: #"<td md:text="r.achieved">&#160;</td>"#,
                      blank: "End of mentoring: achievements", filled: "End of mentoring: achievements"),
             Mutation(form: "nace/meeting-guide", file: "shared/meeting-guide.xhtml",
-                     remove: #"<div class="box box-s" md:text="meetings.1.notes">&#160;</div>"#,
+                     remove: #"<div class="box box-l" md:text="meetings.1.notes">&#160;</div>"#,
                      blank: "Notes from meeting 2:", filled: "Notes from meeting 2:"),
             Mutation(form: "nace/meeting-checklist", file: "shared/meeting-checklist.xhtml",
                      remove: #"<span class="check" md:if="m.actions">&#9745;</span><span class="check" md:unless="m.actions">&#9744;</span>"#,

@@ -208,8 +208,8 @@ enum FormFieldTable {
             .label("The mentor undertakes to speak candidly"),                  // honest, constructive feedback clause
         ] + signatures,                                                         // Date, Signature Mentee, Signature Mentor
         counts: [
-            .rows(column: "Planning", [6]),
-            .list(after: "How we will work together", 4),
+            .rows(column: "Planning", [4]),                                    // one page blank (budget)
+            .list(after: "How we will work together", 2),
             .rows(column: "Printed name", [2]),
         ])
 
@@ -226,11 +226,13 @@ enum FormFieldTable {
             .label("No."),
             .column("Goal from our plan", .each("goals", "goal")),              // PLANNING
             .column("What was achieved", .each("achievements")),                // END OF MENTORING - ACHIEVEMENTS
-            .fill("Looking back", .value("closing.reflection")),                // comments
-            .fill("Next steps", .value("closing.next_steps")),
+            .column("Looking back", .value("closing.reflection")),              // comments
+            .label("What worked, what you would do differently"),
+            .column("Next steps", .value("closing.next_steps")),
+            .label("Where the mentee goes from here"),
             .fill("Reviewed together on:", .value("closing.date")),             // Date:
         ] + signatures(dates: "closing.signed"),                                                         // Signature Mentee, Signature Mentor
-        counts: [.rows(column: "Goal from our plan", [6])])
+        counts: [.rows(column: "Goal from our plan", [5])])
 
     static let awmiMeetingGuide = Form(
         program: .awmi, document: .meetingGuide,
@@ -533,14 +535,13 @@ enum FormFieldTable {
         parts: [
             .each("checkups", blank: 1, [
                 .label("Relationship Checkup Worksheet"),
-                .fill("Filled in by:"),
-                .tick("the mentor", when: .equals("@.by", "mentor")),
-                .tick("the mentee", when: .equals("@.by", "mentee")),
                 .fill("Name:", .custom { s in
                     [s.item?["by"]?.text == "mentor" ? s.partnership.mentorName : s.partnership.menteeName].compactMap { $0 }
                 }),
                 .fill("Date:", .value("@.date")),
-                .label("Time together"),
+                .fill("Filled in by:"),
+                .tick("the mentor", when: .equals("@.by", "mentor")),
+                .tick("the mentee", when: .equals("@.by", "mentee")),
                 .fill("1. How long I have been meeting with my"),               // 1. I have been meeting with my (mentor) (mentee)
                 .tick("mentor", when: .equals("@.by", "mentee")),
                 .tick("mentee:", when: .equals("@.by", "mentor"), fill: true,
@@ -550,7 +551,7 @@ enum FormFieldTable {
                     let hours = scope.partnership.meetings.filter { ($0.date.map { $0 <= day }) ?? false }.compactMap(\.hours).reduce(0, +)
                     return [formatNumber(hours)]
                 }),
-                .label("How it is going"),
+                .label("Statements 3 to 6: mark one box each."),
                 .column("1 Strongly agree"),                                    // Strongly Agree 1
                 .column("2 Agree"),
                 .column("3 Neither agree nor disagree"),                        // Neither Agree/Disagree
@@ -561,15 +562,15 @@ enum FormFieldTable {
                 .scale("5. The partnership is giving me what I hoped it would.", "@.expectations_met"),
                 .scale("6. What we do together is built around the mentee's goals.", "@.goal_focused"),
                 .fill("7. Activities we have completed", .each("@.activities")),
-                .fill("8. Constructive feedback I have given and received", .value("@.feedback")),
-                .fill("9. Changes of course we have made to improve the partnership", .value("@.corrections")),
+                .column("8. Constructive feedback I have given and received", .value("@.feedback")),
+                .column("9. Changes of course we have made to improve the partnership", .value("@.corrections")),
                 .fill("10. If I could change one thing about the way we work together, it would be", .value("@.wish")),
             ]),
         ],
         counts: [
             .sheets(1),
             .rows(column: "1 Strongly agree", [4]),
-            .list(after: "7. Activities we have completed", 4),
+            .list(after: "7. Activities we have completed", 3),
         ])
 
     static let caltransMeetingLog = Form(
@@ -602,7 +603,7 @@ enum FormFieldTable {
         counts: [
             .sheets(1),
             .list(after: "Topics we discussed", 3),
-            .rows(column: "Item", [4]),
+            .rows(column: "Item", [3]),
         ])
 
     static let caltransCodeOfPractice = Form(
