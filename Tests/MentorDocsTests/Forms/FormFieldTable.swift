@@ -579,6 +579,8 @@ enum FormFieldTable {
         parts: [
             .each("meetings", blank: 1, [
                 .label("Meeting Log Worksheet"),
+                .label("Keep one page for each meeting."),                      // copies of this page for each meeting
+                .label("This worksheet is an example"),                         // a sample, to be modified
                 .fill("Mentor:", mentorName),
                 .fill("Mentee:", menteeName),
                 .fill("Meeting no.", .number),                                  // copies of this page for each meeting
