@@ -111,10 +111,20 @@ enum FormFieldTable {
         handbook: "ASET Mentoring Action Plan, steps 3-8",
         parts: [
             .label("Mentoring Action Plan"),
-            .label("Using this plan"),                                          // How to Use / goal-setting tips
-            .label("Step 3: Short-term goals"),                                 // Step 3
+            .label("Using this plan"),                                          // How to Use: 1-3
+            .label("Eight tips for setting goals"),                             // GOAL SETTING TIPS (eight)
+            .label("Put first things first."),                                  // Prioritize
+            .label("Spell out the steps."),                                     // Identify steps
+            .label("Ask for support."),                                         // Seek feedback and support
+            .label("Name the barriers."),                                       // Face your barriers
+            .label("Bring your mentor in."),                                    // Involve others
+            .label("Make every goal SMART:"),                                   // SMART goals
+            .label("Look back."),                                               // Take time to reflect
+            .label("Carry the learning forward."),                              // Transfer learning into next steps
+            .label("Step 3: Short-term goals"),                                 // Step 3: goals and the challenges
             .each("goals", where: isShort, blank: 3, [
                 .fill("Short-term goal #", .value("@.goal")),                   // Short-term Goal N:
+                .fill("Challenges to overcome to reach it:", .value("@.challenges")),  // ... challenges that must be overcome
                 .column("Action", .each("@.actions", "action")),                // Action N:
                 .column("How to accomplish it (resources needed)", .each("@.actions", "how")),  // How to accomplish:
                 .column("Starting date", .each("@.actions", "start")),          // Starting date:
@@ -147,6 +157,7 @@ enum FormFieldTable {
             ]),
         ],
         counts: [
+            .list(after: "Eight tips for setting goals", 8),
             .rows(column: "Action", [2, 2, 2]),            // three short-term goals, two actions each
             .rows(column: "Long-term SMART goal", [3]),    // three long-term goals
             .list(after: "Step 5: Tasks that contribute to your long-term goals", 2),
@@ -653,6 +664,14 @@ enum FormFieldTable {
             .label("Draws up an Individual Development Plan (IDP)."),
             .label("Keeps the partnership confidential."),
             .label("What we expect of each other"),                             // the expectations table; put it in writing
+            .label("Here is what some mentors and mentees have said they hope for"),  // examples of expectations held by ...
+            .label("Set them beside your own expectations: which do you share, and where do yours differ?"),  // How are these similar or different ...
+            .label("A mentor would like the mentee to"),                        // As a mentor, I would like my mentee to (7 examples)
+            .label("A mentee would like the mentor to"),                        // As a mentee, I would like my mentor to (9 examples)
+            .label("lead the partnership and keep it moving"),
+            .label("treat the partnership as a chance to widen their network"),
+            .label("open the door to their organization"),
+            .label("stand behind the mentee"),
             .column("Of the mentee", .each("role_expectations.of_mentee")),
             .label("As a mentor, I would like my mentee to:"),                  // column: As a mentor, I would like my mentee to
             .column("Of the mentor", .each("role_expectations.of_mentor")),
@@ -666,6 +685,8 @@ enum FormFieldTable {
         counts: [
             .list(after: "The mentor", 7),
             .list(after: "The mentee", 7),
+            .entries(column: "A mentor would like the mentee to", [7]),         // the handbook's 7 + 9 examples
+            .entries(column: "A mentee would like the mentor to", [9]),
             .rows(column: "Of the mentee", [9]),
             .list(after: "What neither of us does for the other", 4),
         ])
