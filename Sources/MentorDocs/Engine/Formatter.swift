@@ -1,8 +1,9 @@
-// The formatters an expression may apply: dates, numbers, initials, lists, letters, case.
+// The formatters an expression may apply: dates, numbers, lists, letters, case. There is no
+// `initials` formatter: initials are a signer's act, never derived from a name.
 
 /// A named transformation of a value into text.
 enum Formatter: String, CaseIterable, Sendable {
-    case date, month, number, initials, list, count, letter, upper, lower
+    case date, month, number, list, count, letter, upper, lower
 
     /// A problem with the formatter's argument, if any (checked at template load).
     func check(_ argument: String?) -> String? {
@@ -46,12 +47,6 @@ enum Formatter: String, CaseIterable, Sendable {
         case .number:
             guard let n = value.number ?? value.text.flatMap({ Double($0) }), n.isFinite else { return nil }
             return .text(n.formatted)
-        case .initials:
-            guard let text = value.renderedText else { return nil }
-            let initials = text.split(whereSeparator: { $0.isWhitespace || $0 == "-" })
-                .compactMap { word in word.first(where: \.isLetter) }
-                .map { String($0).uppercased() }.joined()
-            return initials.isEmpty ? nil : .text(initials)
         case .list:
             let parts = value.items.compactMap(\.renderedText).filter { !$0.isEmpty }
             return parts.isEmpty ? value.renderedText.map(Value.text) : .text(parts.joined(separator: ", "))

@@ -170,11 +170,14 @@ struct TemplateCompiler<Resolver: IncludeResolver> {
                         }
                         blank = n
                     }
-                    repeatOver = TElement.Repeat(variable: name, expression: expression, blank: blank)
+                    repeatOver = TElement.Repeat(variable: name, expression: expression, blank: blank,
+                                                 slots: try slots(directives, fail: fail))
                     scope.values[name] = item
                     scope.numbers.insert(name)
-                case .blank:
-                    if directives[.repeat] == nil { throw fail(.blank)("md:blank needs md:repeat on the same element", nil) }
+                case .blank, .min, .spare:
+                    if directives[.repeat] == nil {
+                        throw fail(directive)("md:\(directive.rawValue) needs md:repeat on the same element", nil)
+                    }
                 case .with:
                     for binding in value.split(separator: ";") {
                         let parts = binding.split(separator: "=", maxSplits: 1).map { $0.trimmed }
@@ -232,6 +235,26 @@ struct TemplateCompiler<Resolver: IncludeResolver> {
         return .element(TElement(name: element.name, attributes: plain, children: children, source: element.source,
                                  repeatOver: repeatOver, with: withBindings, conditions: conditions, text: text,
                                  setAttributes: setAttributes))
+    }
+}
+
+extension TemplateCompiler {
+    /// The largest `md:min` / `md:spare`: a form's fixed slots, not a way to print pages of rows.
+    static var maxSlots: Int { 50 }
+
+    /// Reads `md:min="N"` (at least N entries, the data's then empty ones) and `md:spare="N"`
+    /// (N empty entries after the data).
+    func slots(_ directives: [Directive: String],
+               fail: (Directive) -> (String, String?) -> Diagnostic) throws(Diagnostic) -> TElement.Slots {
+        var slots = TElement.Slots()
+        for directive in [Directive.min, .spare] {
+            guard let text = directives[directive] else { continue }
+            guard let n = Int(text.trimmed), (0...Self.maxSlots).contains(n) else {
+                throw fail(directive)("md:\(directive.rawValue) takes a number of entries from 0 to \(Self.maxSlots), got '\(text)'", nil)
+            }
+            if directive == .min { slots.min = n } else { slots.spare = n }
+        }
+        return slots
     }
 }
 

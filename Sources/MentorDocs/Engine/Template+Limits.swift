@@ -20,7 +20,7 @@ extension TemplateCompiler {
             one.add(weight)
             reported = reported || inner
         }
-        let copies = element.repeatOver.map(\.blank) ?? 1
+        let copies = element.repeatOver.map { $0.slots.emptyCopies(after: 0, blank: $0.blank) } ?? 1
         let total = one.times(copies)
         if !reported, let excess = total.excess {
             let message = element.repeatOver == nil

@@ -41,20 +41,19 @@ struct RenderPass {
             return
         }
         let items = try evaluate(repeatOver.expression, scope: scope)?.items ?? []
-        if items.isEmpty {
-            for number in stride(from: 1, through: repeatOver.blank, by: 1) {
-                var inner = scope
-                inner.values.append((repeatOver.variable, nil))
-                inner.numbers.append((repeatOver.variable, number))
-                try renderOne(element, scope: inner, into: &out)
-                try budget.check(repeatOver.expression)
-            }
-            return
-        }
         for (index, item) in items.enumerated() {
             var inner = scope
             inner.values.append((repeatOver.variable, item))
             inner.numbers.append((repeatOver.variable, index + 1))
+            try renderOne(element, scope: inner, into: &out)
+            try budget.check(repeatOver.expression)
+        }
+        // Empty copies (md:blank, md:min, md:spare): every item.* absent, numbered on from the data.
+        let empty = repeatOver.slots.emptyCopies(after: items.count, blank: repeatOver.blank)
+        for number in stride(from: items.count + 1, through: items.count + empty, by: 1) {
+            var inner = scope
+            inner.values.append((repeatOver.variable, nil))
+            inner.numbers.append((repeatOver.variable, number))
             try renderOne(element, scope: inner, into: &out)
             try budget.check(repeatOver.expression)
         }

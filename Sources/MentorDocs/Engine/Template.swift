@@ -42,6 +42,21 @@ final class TElement: Sendable {
         var variable: String
         var expression: Expression
         var blank: Int
+        /// Empty copies: the list shows at least `slots.min` entries, and `slots.spare` empty ones
+        /// after the data (`md:min`, `md:spare`).
+        var slots = Slots()
+    }
+
+    /// The fixed slots of a repeat (`md:min`, `md:spare`); zero when not written.
+    struct Slots: Sendable {
+        var min = 0
+        var spare = 0
+
+        /// How many empty copies follow `count` entries of data (an empty list also gets `blank`).
+        func emptyCopies(after count: Int, blank: Int) -> Int {
+            let total = Swift.max(min, count + spare, count == 0 ? blank : 0)
+            return total - count
+        }
     }
 
     init(name: String, attributes: [XMLTree.Attribute], children: [TNode], source: SourceLocation,
