@@ -42,7 +42,7 @@ public final class OutputDocument {
             case .text(var s):
                 // The string's own UTF-8 storage, no copy; libxml2 copies what it keeps.
                 s.withUTF8 { buffer in
-                    xmlAddChild(node, xmlNewDocTextLen(doc, buffer.baseAddress, Int32(buffer.count)))
+                    _ = xmlAddChild(node, xmlNewDocTextLen(doc, buffer.baseAddress, Int32(buffer.count)))
                 }
             }
         }
