@@ -108,7 +108,10 @@ public struct ParticipantLoader: Sendable {
 
         var validator = TreeValidator(file: location.file, source: source, limits: limits, strict: strict)
         let value = validator.document(root)
-        let diagnostics = validator.diagnostics
+        var diagnostics = validator.diagnostics
+        if let value, let overflow = MeetingHours.overflow(in: value, file: location.file, source: source) {
+            diagnostics.append(overflow)
+        }
         guard let value, !diagnostics.contains(where: { $0.severity == .error }) else {
             return .failure(DiagnosticList(diagnostics))
         }

@@ -44,6 +44,13 @@ public indirect enum Shape: Sendable {
         }
     }
 
+    /// The listed word that `text` is, ignoring case; nil when it is none of them.
+    static func word(_ text: String, in words: [String]) -> String? {
+        if words.contains(text) { return text }
+        let folded = text.lowercased()
+        return words.first { $0 == folded }
+    }
+
     /// The field named `key` of a record shape.
     public func field(_ key: String) -> Field? {
         if case .record(let fields) = self { return fields.first { $0.name == key } }

@@ -58,7 +58,7 @@ struct TreeValidator {
             // A plain 2026-01-15 is a YAML timestamp, a quoted one a string: both are fine,
             // as long as the text is exactly YYYY-MM-DD and names a real day.
             guard let scalar = node.scalar, let date = CalendarDate(iso: scalar.string) else {
-                return mismatch(node, shape, path)
+                return mismatch(node, shape, path, reason: node.scalar.flatMap { CalendarDate.whyNotADay($0.string) })
             }
             return Value(.date(date), at: at)
 
@@ -69,11 +69,12 @@ struct TreeValidator {
             return Value(.bool(b), at: at)
 
         case .choice(let words):
-            guard let scalar = node.scalar, words.contains(scalar.string) else {
+            // Case is forgiven (`Caltrans`, `AWMI`); the value is the listed word.
+            guard let scalar = node.scalar, let word = Shape.word(scalar.string, in: words) else {
                 let suggestion = node.scalar.flatMap { Suggestions.nearest(to: $0.string, in: words) }
                 return mismatch(node, shape, path, suggestion: suggestion)
             }
-            return Value(.text(scalar.string), at: at)
+            return Value(.text(word), at: at)
 
         case .list(let item):
             switch node {
@@ -160,36 +161,40 @@ struct TreeValidator {
                    + groupedDigits(limits.maxValueLength))
             return ""
         }
-        // Raw control characters were refused with the file; these came from escapes like "\x07".
-        if let bad = text.unicodeScalars.first(where: SourceDecoder.isForbidden) {
-            report(node, path, "control character \(SourceDecoder.scalarName(bad)) is not allowed in text")
+        // Raw ones were refused with the file; these came from escapes like "\x07" or "\uFFFE".
+        if let bad = text.unicodeScalars.first(where: SourceDecoder.isRefused) {
+            report(node, path, "\(SourceDecoder.kindName(bad)) \(SourceDecoder.scalarName(bad)) is not allowed in text")
             return ""
         }
         return text
     }
 
+    /// A whole number by the core schema; `12.0` counts, `1:30` and `0b101` do not.
     private func integer(_ node: Node) -> Int? {
-        guard let scalar = node.scalar else { return nil }
-        switch node.resolvedTagName.rawValue {
-        case Tag.Name.int.rawValue:
-            return Int.construct(from: scalar)
-        case Tag.Name.float.rawValue:
-            // 2.0 is a whole number; 2.5 is not.
-            guard let d = Double.construct(from: scalar), d.isFinite, d == d.rounded(),
-                  abs(d) < 1e15 else { return nil }
+        switch numeral(node) {
+        case .integer(let n): return n
+        case .float(let d):
+            guard d.isFinite, d == d.rounded(), abs(d) < 1e15 else { return nil }
             return Int(d)
-        default:
-            return nil
+        case nil: return nil
         }
     }
 
+    /// A number by the core schema, infinite or NaN included (the caller's range refuses those).
     private func number(_ node: Node) -> Double? {
-        guard let scalar = node.scalar else { return nil }
-        switch node.resolvedTagName.rawValue {
-        case Tag.Name.int.rawValue: return Int.construct(from: scalar).map(Double.init)
-        case Tag.Name.float.rawValue: return Double.construct(from: scalar)
-        default: return nil
+        switch numeral(node) {
+        case .integer(let n): return n.map(Double.init) ?? .infinity
+        case .float(let d): return d
+        case nil: return nil
         }
+    }
+
+    /// The node as a core-schema numeral: a plain scalar with no tag, or tagged `!!int` / `!!float`.
+    private func numeral(_ node: Node) -> CoreSchema.Number? {
+        guard let scalar = node.scalar, scalar.style == .plain || scalar.style == .any,
+              ["", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"].contains(scalar.tag.description)
+        else { return nil }
+        return CoreSchema.number(scalar.string)
     }
 
     private func isText(_ shape: Shape) -> Bool {
@@ -201,7 +206,7 @@ struct TreeValidator {
 
     /// Reports "expected ..., found ..." and gives nil, so callers can `return mismatch(...)`.
     private mutating func mismatch(_ node: Node, _ shape: Shape, _ path: ValuePath,
-                                   suggestion: String? = nil) -> Value? {
+                                   suggestion: String? = nil, reason: String? = nil) -> Value? {
         var found = describe(node)
         if let scalar = node.scalar, scalar.style == .singleQuoted || scalar.style == .doubleQuoted {
             switch shape {
@@ -209,7 +214,8 @@ struct TreeValidator {
             default: break
             }
         }
-        report(node, path, "expected \(shape.expectation), found \(found)", suggestion: suggestion)
+        report(node, path, "expected \(shape.expectation), found \(found)" + (reason.map { ": " + $0 } ?? ""),
+               suggestion: suggestion)
         return nil
     }
 
@@ -246,7 +252,7 @@ func messageQuote(_ text: String, limit: Int = 60) -> String {
         case "\n": out += "\\n"
         case "\r": out += "\\r"
         case "\t": out += "\\t"
-        case _ where SourceDecoder.isForbidden(scalar):
+        case _ where SourceDecoder.isRefused(scalar):
             out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
         default: out.unicodeScalars.append(scalar)
         }
