@@ -10,7 +10,6 @@ let package = Package(
         .library(name: "MentorDocs", targets: ["MentorDocs"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // `batch`: SHA-256 of every document in the manifest; the roster spreadsheet (CSV).
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
@@ -22,9 +21,15 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // libyaml's event parser, read by Participants/ straight into located values.
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
         .target(
             name: "MentorDocs",
-            dependencies: ["CLibXML2", .product(name: "Yams", package: "Yams"),
+            dependencies: ["CLibXML2", "CYAML",
                            .product(name: "Crypto", package: "swift-crypto"),
                            .product(name: "SwiftCSV", package: "SwiftCSV")]
         ),
