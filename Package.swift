@@ -11,9 +11,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        // `batch`: SHA-256 of every document in the manifest; the roster spreadsheet (CSV).
+        // `batch`: SHA-256 of every document in the manifest.
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
-        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -30,8 +29,7 @@ let package = Package(
         .target(
             name: "MentorDocs",
             dependencies: ["CLibXML2", "CYAML",
-                           .product(name: "Crypto", package: "swift-crypto"),
-                           .product(name: "SwiftCSV", package: "SwiftCSV")]
+                           .product(name: "Crypto", package: "swift-crypto")]
         ),
         .executableTarget(
             name: "mentordocs",

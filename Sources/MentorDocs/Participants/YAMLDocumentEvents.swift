@@ -17,7 +17,7 @@ struct YAMLDocumentEvents {
     var line = 1, column = 1
 
     /// Whether the document is empty or only `~`: it is skipped, as YAML's null.
-    var isNull: Bool { events.count == 1 && EventValidator.isNull(events[0]) }
+    var isNull: Bool { events.count == 1 && ScalarReader.isNull(events[0]) }
 }
 
 /// Pulls one document at a time out of a reader, remembering anchors across documents only to
