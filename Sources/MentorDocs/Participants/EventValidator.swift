@@ -227,17 +227,26 @@ struct EventValidator {
             if stopped { return }
             let key = keyEvent()
             cursor += 1
+            // Limits were checked when the merged mapping was first read, so skipping is enough.
             if isMergeKey(key) {
                 nested += mergeSources(path)
-                _ = value(nil, path, level: level)
+                skipNode()
             } else if keys.contains(key.text) {
-                _ = value(nil, path, level: level)
+                skipNode()
             } else {
                 keys.insert(key.text)
                 entry(key, fields, path, level: level, into: &record)
             }
         }
         for inner in nested { merge(inner, fields, path, level: level, depth: depth + 1, keys: &keys, into: &record) }
+    }
+
+    /// Moves the cursor past the node at it without reading it.
+    private mutating func skipNode() {
+        switch document.events[cursor].kind {
+        case .sequenceStart, .mappingStart: cursor = document.links[cursor] + 1
+        default: cursor += 1
+        }
     }
 
     /// The index of the node an event stands for: an alias's target, or the event itself.

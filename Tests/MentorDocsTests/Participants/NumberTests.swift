@@ -77,3 +77,19 @@ import Testing
         #expect(p.data.lookup(["meetings", "1", "hours"])?.number == 1e300)
     }
 }
+
+@Suite struct NumberEndToEndTests {
+    @Test func aBase60LookingNumberFailsOnlyItsFileInABatch() throws {
+        let good = "program: aset\nid: good\nmentor:\n  name: Ada\nmentee:\n  name: Bea\n"
+        let bad = "program: aset\nid: bad\nmeetings:\n  - date: 2026-01-05\n    hours: 9223372036854775807:59\n"
+        let input = try BatchFixtures.folder(["good.yaml": good, "bad.yaml": bad])
+        let out = try temporaryFolder()
+        let r = try runBatch(["batch", input, "--out", out, "--doc", "agreement", "--no-progress", "--jobs", "1"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("bad.yaml:5:12: error: meetings[0].hours: expected a number of at least 0, found '9223372036854775807:59'"), "\(r.stderr)")
+        #expect(FileManager.default.fileExists(atPath: out + "/good/agreement.html"))
+        #expect(FileManager.default.fileExists(atPath: out + "/manifest.json"))
+        let check = try runCLI(["check", input + "/bad.yaml"])
+        #expect(check.status == 1)
+    }
+}
