@@ -69,7 +69,7 @@ public struct ParticipantLoader: Sendable {
                                                  sourceLine: source.excerpt(line, column: column))]))]
         }
 
-        var collector = YAMLDocumentCollector(YAMLEventReader(text))
+        var collector = YAMLDocumentCollector(YAMLEventReader(text), maxDepth: min(max(limits.maxDepth, 1), 1_000))
         var outcomes: [LoadOutcome] = []
         var aliasBudget = limits.maxFileNodes
         var index = 0

@@ -31,10 +31,16 @@ struct YAMLDocumentCollector {
     }
 
     private let reader: YAMLEventReader
+    /// The deepest nesting read (the document's own mapping is level 1). libyaml's scanner costs
+    /// time in proportion to the depth for every token, so a file nested past it stops at once.
+    private let maxDepth: Int
     private var started = false
     private var earlierAnchors: Set<String> = []
 
-    init(_ reader: YAMLEventReader) { self.reader = reader }
+    init(_ reader: YAMLEventReader, maxDepth: Int) {
+        self.reader = reader
+        self.maxDepth = maxDepth
+    }
 
     /// Sizes saturate here, far above any limit, so no count can overflow.
     private static let saturation = Int.max / 4
@@ -44,6 +50,9 @@ struct YAMLDocumentCollector {
         var isMapping: Bool
         var expectKey = true
         var size = 1
+        /// The key whose value is being read (a mapping), or the entry number (a list).
+        var key = ""
+        var entries = 0
     }
 
     /// The next document, the end of the stream, or why the file cannot be read.
@@ -64,8 +73,20 @@ struct YAMLDocumentCollector {
             guard !frames.isEmpty else { return }
             frames[frames.count - 1].size = min(Self.saturation, frames[frames.count - 1].size + size)
         }
-        func completeNode() {
-            if let last = frames.indices.last, frames[last].isMapping { frames[last].expectKey.toggle() }
+        func completeNode(key: String = "") {
+            guard let last = frames.indices.last else { return }
+            if frames[last].isMapping {
+                if frames[last].expectKey { frames[last].key = key }
+                frames[last].expectKey.toggle()
+            } else {
+                frames[last].entries += 1
+            }
+        }
+        /// The key path of the node about to be read, for a message about it.
+        func path() -> ValuePath {
+            var path = ValuePath()
+            for frame in frames { path = frame.isMapping ? path.appending(frame.key) : path.appending(frame.entries) }
+            return path
         }
 
         while true {
@@ -83,7 +104,7 @@ struct YAMLDocumentCollector {
                     doc.expandedSizes[index] = 1
                 }
                 add(1)
-                completeNode()
+                completeNode(key: event.text)
             case .alias:
                 guard let target = anchors[event.text] else {
                     let message = earlierAnchors.contains(event.text)
@@ -101,11 +122,15 @@ struct YAMLDocumentCollector {
                 }
                 link = target
                 add(doc.expandedSizes[target] ?? 1)
-                completeNode()
+                completeNode(key: doc.events[target].text)
             case .sequenceStart, .mappingStart:
                 if isKey {
                     return .problem(line: event.line, column: event.column,
                                     message: "a key must be text, found a " + (event.kind == .sequenceStart ? "list" : "mapping"))
+                }
+                if frames.count + 1 > maxDepth {
+                    return .problem(line: event.line, column: event.column,
+                                    message: path().prefix + "nested more than \(maxDepth) levels deep")
                 }
                 if let anchor = event.anchor { anchors[anchor] = index }
                 frames.append(Frame(start: index, isMapping: event.kind == .mappingStart))

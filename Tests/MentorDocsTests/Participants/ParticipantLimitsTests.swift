@@ -105,6 +105,14 @@ import Testing
         #expect(Loader.headlines(Loader.load(yaml)) == ["pair.yaml:1:36: error: \(path): nested more than 32 levels deep"])
     }
 
+    @Test func nestingPastTheLimitStopsTheFileWhereItHappens() {
+        // libyaml's scanner spends time in proportion to the depth on every token, so reading
+        // on after the limit would take hours on a file this size: it stops at the limit.
+        let yaml = "id: x\n---\nid: " + String(repeating: "[", count: 1_000_000) + "\n"
+        let path = "id" + String(repeating: "[0]", count: 31)
+        #expect(Loader.headlines(Loader.load(yaml)) == ["pair.yaml:3:36: error: \(path): nested more than 32 levels deep"])
+    }
+
     @Test func listLength() throws {
         let entries = Array(repeating: "a", count: 10_001)
         let yaml = "expectations: [" + entries.joined(separator: ",") + "]\n"
