@@ -180,4 +180,15 @@ import Testing
         #expect(month.stdout.contains("\"path\" : \"meetings\""), "\(month.stdout)")
         #expect(try runCLI(["check", file, "--month", "March"]).status == 2)
     }
+
+    @Test func renderReportsTheWarningAndStillWrites() throws {
+        let dir = try temporaryFolder()
+        let file = dir + "/late.yaml"
+        try (Self.term + "\nsigned:\n  mentor: 2025-12-01\n").write(toFile: file, atomically: true, encoding: .utf8)
+        let r = try runCLI(["render", file, "--doc", "agreement", "--out", dir + "/out"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("\(file):6:11: warning: signed.mentor: the mentor's signature is dated 2025-12-01, before the term starts (2026-01-12)"),
+                "\(r.stderr)")
+        #expect(r.stdout.contains("/agreement.html"))
+    }
 }
