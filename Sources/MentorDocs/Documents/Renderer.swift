@@ -23,11 +23,13 @@ public final class Renderer: Sendable {
     }
 
     /// The bytes of one of a partnership's documents, validated; `observer` hears each stage end.
+    /// The render stage builds the libxml2 tree as it goes, so the build stage holds no work of its own.
     func render<O: PipelineObserver>(_ values: PreparedValues, document: DocumentKind, observer: inout O) throws(DiagnosticList) -> [UInt8] {
         let template = try library.template(program: values.program, document: document)
-        let tree = try template.render(values.forDocument(title: template.title ?? document.title))
+        let output = try OutputDocument.rendering(template, values.forDocument(title: template.title ?? document.title))
         observer.lap(.render)
-        return try serialize(tree, format: values.options.format, observer: &observer)
+        observer.lap(.build)
+        return try finish(output, format: values.options.format, at: template.root.source, observer: &observer)
     }
 
     /// Validates a tree against the DTD and writes it in `format`: the one place a document
@@ -35,6 +37,12 @@ public final class Renderer: Sendable {
     func serialize<O: PipelineObserver>(_ tree: XMLTree.Element, format: RenderOptions.Format, observer: inout O) throws(DiagnosticList) -> [UInt8] {
         let output = OutputDocument(root: tree)
         observer.lap(.build)
+        return try finish(output, format: format, at: tree.source, observer: &observer)
+    }
+
+    /// Validates a built document and writes it in `format`.
+    private func finish<O: PipelineObserver>(_ output: OutputDocument, format: RenderOptions.Format, at source: SourceLocation,
+                                             observer: inout O) throws(DiagnosticList) -> [UInt8] {
         let problems = output.validate(against: dtd).filter { $0.severity == .error }
         observer.lap(.validate)
         if !problems.isEmpty { throw DiagnosticList(problems) }
@@ -43,7 +51,7 @@ public final class Renderer: Sendable {
             observer.lap(.serialize)
             return bytes
         } catch {
-            throw DiagnosticList([Diagnostic(at: tree.source, error.message)])
+            throw DiagnosticList([Diagnostic(at: source, error.message)])
         }
     }
 }

@@ -18,12 +18,15 @@ extension Template {
         case .element(let e) where e.repeatOver == nil && e.conditions.isEmpty: element = e
         case .element:
             throw DiagnosticList([Diagnostic(at: root.source, "the root element cannot repeat or be conditional")])
-        case .fixed(let fixed):
+        case .fixed(let fixed, _):
             guard case .element(let e) = fixed else { preconditionFailure("root is an element") }
-            element = TElement(name: e.name, attributes: e.attributes, children: e.children.map(TNode.fixed),
+            element = TElement(name: e.name, attributes: e.attributes, children: e.children.map { .fixed($0, -1) },
                                source: e.source, repeatOver: nil, with: [], conditions: [], text: nil, setAttributes: [])
         }
-        return Template(file: root.source.file, follows: follows, title: titleText(expanded), root: element)
+        var fixed: [XMLTree.Node] = []
+        let numbered = element.numbered(into: &fixed)
+        return Template(file: root.source.file, follows: follows, title: titleText(expanded), root: numbered,
+                        fixed: FixedNodes(fixed))
     }
 
     /// The text of `<head><title>`, if the template has one.
@@ -222,15 +225,15 @@ struct TemplateCompiler<Resolver: IncludeResolver> {
 
         let children = element.children.map { child -> TNode in
             if case .element(let e) = child { return compile(e, scope: scope) }
-            return .fixed(child)
+            return .fixed(child, -1)
         }
         let hasDirectives = repeatOver != nil || !withBindings.isEmpty || !conditions.isEmpty || text != nil || !setAttributes.isEmpty
         let fixedChildren = children.compactMap { node -> XMLTree.Node? in
-            if case .fixed(let n) = node { return n }
+            if case .fixed(let n, _) = node { return n }
             return nil
         }
         if !hasDirectives && fixedChildren.count == children.count {
-            return .fixed(.element(XMLTree.Element(name: element.name, attributes: plain, children: fixedChildren, source: element.source)))
+            return .fixed(.element(XMLTree.Element(name: element.name, attributes: plain, children: fixedChildren, source: element.source)), -1)
         }
         return .element(TElement(name: element.name, attributes: plain, children: children, source: element.source,
                                  repeatOver: repeatOver, with: withBindings, conditions: conditions, text: text,

@@ -10,7 +10,7 @@ extension TemplateCompiler {
     /// The weight of `node` rendered blank, and whether a problem was already reported inside it.
     private mutating func blankWeight(_ node: TNode) -> (RenderWeight, reported: Bool) {
         guard case .element(let element) = node else {
-            if case .fixed(let fixed) = node { return (RenderWeight(fixed), false) }
+            if case .fixed(let fixed, _) = node { return (RenderWeight(fixed), false) }
             return (RenderWeight(), false)
         }
         var one = element.fixedWeight

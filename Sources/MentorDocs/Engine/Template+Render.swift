@@ -1,19 +1,24 @@
 // Rendering a compiled template against one partnership's values. Pure Swift; values only ever
-// become text nodes or attribute values.
+// become text nodes or attribute values, told to a `RenderSink` in document order.
 
 extension Template {
     /// Renders the template; absent values leave the template's placeholder content in place.
     /// Throws a located error when a formatter refuses a value or the document grows past
     /// `TemplateLimits`.
     public func render(_ data: Value) throws(DiagnosticList) -> XMLTree.Element {
-        var out: [XMLTree.Node] = []
+        var sink = XMLTreeSink()
+        try render(data, into: &sink)
+        guard let root = sink.root else { preconditionFailure("root renders one element") }
+        return root
+    }
+
+    /// Renders the template into `sink`; on a throw the sink holds a partial document.
+    func render<Sink: RenderSink>(_ data: Value, into sink: inout Sink) throws(DiagnosticList) {
         do throws(Diagnostic) {
-            try RenderPass(data: data).render(root, scope: RenderScope(), into: &out)
+            try RenderPass(data: data).render(root, scope: RenderScope(), into: &sink)
         } catch {
             throw DiagnosticList([error])
         }
-        guard case .element(let element)? = out.first else { preconditionFailure("root renders one element") }
-        return element
     }
 }
 
@@ -35,7 +40,7 @@ struct RenderPass {
     let data: Value
     let budget = RenderBudget()
 
-    func render(_ element: TElement, scope: RenderScope, into out: inout [XMLTree.Node]) throws(Diagnostic) {
+    func render<Sink: RenderSink>(_ element: TElement, scope: RenderScope, into out: inout Sink) throws(Diagnostic) {
         guard let repeatOver = element.repeatOver else {
             try renderOne(element, scope: scope, into: &out)
             return
@@ -59,7 +64,7 @@ struct RenderPass {
         }
     }
 
-    func renderOne(_ element: TElement, scope outer: RenderScope, into out: inout [XMLTree.Node]) throws(Diagnostic) {
+    func renderOne<Sink: RenderSink>(_ element: TElement, scope outer: RenderScope, into out: inout Sink) throws(Diagnostic) {
         var scope = outer
         for (name, expression) in element.with {
             scope.values.append((name, try evaluate(expression, scope: scope)))
@@ -78,21 +83,21 @@ struct RenderPass {
             budget.used.add(RenderWeight(bytes: set.value.utf8.count))
             attributes.append(set)
         }
-        var children: [XMLTree.Node] = []
         if let expression = element.text, let text = try evaluate(expression, scope: scope)?.renderedText,
            !text.allSatisfy(\.isWhitespace) {
-            children = [.text(text)]
             budget.used.add(RenderWeight(nodes: 1, bytes: text.utf8.count))
+            out.open(element.name, attributes: attributes, source: element.source)
+            out.text(text)
         } else {
-            children.reserveCapacity(element.children.count)
+            out.open(element.name, attributes: attributes, source: element.source)
             for child in element.children {
                 switch child {
-                case .fixed(let node): children.append(node)
-                case .element(let e): try render(e, scope: scope, into: &children)
+                case .fixed(let node, let index): out.fixed(index, node)
+                case .element(let e): try render(e, scope: scope, into: &out)
                 }
             }
         }
-        out.append(.element(XMLTree.Element(name: element.name, attributes: attributes, children: children, source: element.source)))
+        out.close()
     }
 
     func holds(_ condition: Condition, scope: RenderScope) throws(Diagnostic) -> Bool {

@@ -11,6 +11,8 @@ public struct Template: Sendable {
     /// The text of the template's `<title>`, for running headers.
     public let title: String?
     let root: TElement
+    /// The directive-free subtrees `TNode.fixed` numbers.
+    let fixed: FixedNodes
 
     /// The namespace of template directives.
     public static let namespace = "urn:mentordocs:template"
@@ -18,8 +20,8 @@ public struct Template: Sendable {
 
 /// A node of a compiled template.
 enum TNode: Sendable {
-    /// Output exactly as written: no directive inside.
-    case fixed(XMLTree.Node)
+    /// Output exactly as written: no directive inside; numbered in `Template.fixed` (-1 while compiling).
+    case fixed(XMLTree.Node, Int)
     case element(TElement)
 }
 
@@ -72,8 +74,23 @@ final class TElement: Sendable {
         self.text = text
         self.setAttributes = setAttributes
         var weight = RenderWeight(nodes: 1, bytes: attributes.reduce(0) { $0 + $1.value.utf8.count })
-        for case .fixed(let node) in children { weight.add(RenderWeight(node)) }
+        for case .fixed(let node, _) in children { weight.add(RenderWeight(node)) }
         self.fixedWeight = weight
+    }
+
+    /// This element with its fixed children numbered in document order, appended to `table`.
+    func numbered(into table: inout [XMLTree.Node]) -> TElement {
+        let children = children.map { child -> TNode in
+            switch child {
+            case .fixed(let node, _):
+                table.append(node)
+                return .fixed(node, table.count - 1)
+            case .element(let element):
+                return .element(element.numbered(into: &table))
+            }
+        }
+        return TElement(name: name, attributes: attributes, children: children, source: source, repeatOver: repeatOver,
+                        with: with, conditions: conditions, text: text, setAttributes: setAttributes)
     }
 }
 

@@ -1,74 +1,122 @@
-// A rendered document as a libxml2 tree: built from an XMLTree, validated in memory against the
-// shared DTD, then written as XHTML or HTML5. The one owner of its xmlDoc.
+// A rendered document as a libxml2 tree: rendered straight into libxml2 (fixed subtrees copied
+// from the template's prototype) or built from an XMLTree, validated in memory against the shared
+// DTD, then written as XHTML or HTML5. The one owner of its xmlDoc.
 import Foundation
 internal import CLibXML2
 
 /// One output document held by libxml2; freed when this object goes away.
 public final class OutputDocument {
     private let doc: xmlDocPtr
-    /// Where each element came from; an element's `_private` holds its index here.
+    /// Where each element built here came from; an element's `_private` holds its index + 1.
+    /// A copied fixed subtree's root holds -(its prototype index + 1) instead (see `location`).
     private var sources: [SourceLocation] = []
+    /// The prototypes fixed subtrees were copied from, for locating problems inside them.
+    private var prototype: TemplatePrototype?
     private var html5Applied = false
     /// Text or attribute values holding a character XML 1.0 does not allow, found while building.
     private var badCharacters: [Diagnostic] = []
 
-    /// Builds the document: XHTML namespace on every element, the XHTML 1.0 Strict doctype.
+    /// Builds the document from `root`: XHTML namespace, the XHTML 1.0 Strict doctype.
     public init(root: XMLTree.Element) {
-        _ = LibXML.ready
-        doc = xmlNewDoc("1.0")
-        doc.pointee.encoding = UnsafePointer(xmlStrdup("UTF-8"))
-        xmlCreateIntSubset(doc, "html", TemplateParser.xhtmlStrictPublicID, XHTMLDTD.systemID)
-        let rootNode = xmlNewDocNode(doc, nil, root.name, nil)!
-        let ns = xmlNewNs(rootNode, XMLTree.xhtmlNamespace, nil)
-        xmlSetNs(rootNode, ns)
-        xmlDocSetRootElement(doc, rootNode)
-        fill(rootNode, from: root, ns: ns)
+        doc = OutputDocument.newDocument()
+        var builder = TreeBuilder(doc: doc)
+        OutputDocument.setRoot(builder.element(root), of: doc)
+        sources = builder.sources
+        badCharacters = builder.badCharacters
+    }
+
+    private init(doc: xmlDocPtr) { self.doc = doc }
+
+    /// Renders `template` straight into a new document: its fixed subtrees are copied from the
+    /// template's prototype, only filled values and repeats are built node by node.
+    static func rendering(_ template: Template, _ data: Value) throws(DiagnosticList) -> OutputDocument {
+        let output = OutputDocument(doc: newDocument())
+        let prototype = TemplatePrototype.of(template.fixed)
+        output.prototype = prototype
+        var sink = Sink(builder: TreeBuilder(doc: output.doc), prototype: prototype)
+        defer {
+            output.sources = sink.builder.sources
+            output.badCharacters = sink.builder.badCharacters
+        }
+        try template.render(data, into: &sink)
+        return output
     }
 
     deinit { xmlFreeDoc(doc) }
 
-    private func fill(_ node: xmlNodePtr, from element: XMLTree.Element, ns: xmlNsPtr?) {
-        sources.append(element.source)
-        node.pointee._private = UnsafeMutableRawPointer(bitPattern: sources.count)
-        node.pointee.line = UInt16(clamping: element.source.line)
-        for attribute in element.attributes {
-            noteBadCharacters(attribute.value, at: element.source)
-            // xmlSetProp resolves the `xml:` prefix and stores the value as text, never as markup.
-            xmlSetProp(node, attribute.qualifiedName, attribute.value)
+    /// An empty document with the XHTML 1.0 Strict doctype.
+    private static func newDocument() -> xmlDocPtr {
+        _ = LibXML.ready
+        let doc = xmlNewDoc("1.0")!
+        doc.pointee.encoding = UnsafePointer(xmlStrdup("UTF-8"))
+        xmlCreateIntSubset(doc, "html", TemplateParser.xhtmlStrictPublicID, XHTMLDTD.systemID)
+        return doc
+    }
+
+    /// Makes `node` the root, declaring the XHTML namespace on it; its descendants carry no
+    /// namespace pointer of their own, which libxml2 validates and writes the same way.
+    private static func setRoot(_ node: xmlNodePtr, of doc: xmlDocPtr) {
+        xmlSetNs(node, xmlNewNs(node, XMLTree.xhtmlNamespace, nil))
+        xmlDocSetRootElement(doc, node)
+    }
+
+    /// The render sink that builds this document.
+    private struct Sink: RenderSink {
+        var builder: TreeBuilder
+        let prototype: TemplatePrototype
+        var current: xmlNodePtr?
+
+        mutating func open(_ name: String, attributes: [XMLTree.Attribute], source: SourceLocation) {
+            let node = builder.open(name, attributes: attributes, source: source)
+            if let current { xmlAddChild(current, node) } else { OutputDocument.setRoot(node, of: builder.doc) }
+            current = node
         }
-        for child in element.children {
-            switch child {
-            case .element(let e):
-                let childNode = xmlNewDocNode(doc, ns, e.name, nil)!
-                xmlAddChild(node, childNode)
-                fill(childNode, from: e, ns: ns)
-            case .text(var s):
-                noteBadCharacters(s, at: element.source)
-                // The string's own UTF-8 storage, no copy; libxml2 copies what it keeps.
-                s.withUTF8 { buffer in
-                    _ = xmlAddChild(node, xmlNewDocTextLen(doc, buffer.baseAddress, Int32(buffer.count)))
-                }
+
+        mutating func text(_ text: String) {
+            if TreeBuilder.firstNonXMLCharacter(text) != nil {
+                let index = current.flatMap { $0.pointee._private }.map { Int(bitPattern: $0) } ?? 0
+                let source = index > 0 && index <= builder.sources.count ? builder.sources[index - 1]
+                                                                          : SourceLocation(file: "<document>", line: 0, column: 0)
+                builder.note(text, at: source)
             }
+            xmlAddChild(current, TreeBuilder.text(text, doc: builder.doc))
+        }
+
+        mutating func fixed(_ index: Int, _ node: XMLTree.Node) {
+            let copy = prototype.copy(index, into: builder.doc)
+            if copy.pointee.type == XML_ELEMENT_NODE {
+                copy.pointee._private = UnsafeMutableRawPointer(bitPattern: -(index + 1))
+            }
+            xmlAddChild(current, copy) // may merge a text copy into the text before it
+        }
+
+        mutating func close() {
+            let parent = current?.pointee.parent
+            current = parent?.pointee.type == XML_ELEMENT_NODE ? parent : nil
         }
     }
 
-    /// The loader refuses these characters; this keeps any other source of them out of the output.
-    private func noteBadCharacters(_ text: String, at source: SourceLocation) {
-        guard let bad = OutputDocument.firstNonXMLCharacter(text) else { return }
-        let hex = String(bad.value, radix: 16, uppercase: true)
-        badCharacters.append(Diagnostic(at: source, "output is not valid XHTML 1.0 Strict: character U+"
-                                        + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-                                        + " is not allowed in XML"))
-    }
-
-    /// The first character outside XML 1.0's `Char` production (C0 controls other than tab, LF and
-    /// CR; U+FFFE; U+FFFF), found on the UTF-8 bytes so the common case costs one scan.
-    static func firstNonXMLCharacter(_ text: String) -> Unicode.Scalar? {
-        let suspect = text.utf8.contains { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0xEF }
-        guard suspect else { return nil }
-        return text.unicodeScalars.first {
-            ($0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r") || $0.value == 0xFFFE || $0.value == 0xFFFF
+    /// Where the template wrote the element `node`: its own entry, or the prototype element at
+    /// the same place under the fixed subtree copy it belongs to.
+    private func location(of node: xmlNodePtr) -> SourceLocation? {
+        var path: [Int] = []
+        var current: xmlNodePtr? = node
+        while let c = current, c.pointee.type == XML_ELEMENT_NODE {
+            if let raw = c.pointee._private {
+                let tag = Int(bitPattern: raw)
+                if tag < 0 { return prototype?.source(of: -tag - 1, path: Array(path.reversed())) }
+                return path.isEmpty && tag <= sources.count ? sources[tag - 1] : nil
+            }
+            var position = 0
+            var sibling = c.pointee.prev
+            while let s = sibling {
+                if s.pointee.type == XML_ELEMENT_NODE { position += 1 }
+                sibling = s.pointee.prev
+            }
+            path.append(position)
+            current = c.pointee.parent
         }
+        return nil
     }
 
     /// Validates against the DTD; each problem is located at the template element it came from.
@@ -85,9 +133,8 @@ public final class OutputDocument {
         var out = collector.issues.map { issue -> Diagnostic in
             var location = SourceLocation(file: "<document>", line: issue.line, column: 0)
             if let node = issue.node?.assumingMemoryBound(to: xmlNode.self),
-               node.pointee.type == XML_ELEMENT_NODE,
-               let index = node.pointee._private.map({ Int(bitPattern: $0) }), index > 0, index <= sources.count {
-                location = sources[index - 1]
+               node.pointee.type == XML_ELEMENT_NODE, let source = self.location(of: node) {
+                location = source
             }
             return Diagnostic(issue.isWarning ? .warning : .error, at: location,
                               "output is not valid XHTML 1.0 Strict: " + issue.message)

@@ -50,6 +50,15 @@ import Testing
         #expect(problems.first?.location == location)
     }
 
+    @Test(arguments: [0xFFFE, 0x01] as [UInt32])
+    func theOutputCheckAlsoGuardsDocumentsRenderedStraightIntoLibxml2(value: UInt32) throws {
+        let template = try compile(page(#"<p md:text="mentor.name">name</p><p title="t" md:attr="title mentor.name">x</p>"#))
+        let data = Value.record(["mentor": .record(["name": .text("a" + String(Unicode.Scalar(value)!) + "b")])])
+        let problems = try OutputDocument.rendering(template, data).validate(against: try XHTMLDTD.shared())
+        #expect(problems.count == 2, "\(problems)")
+        #expect(problems.allSatisfy { $0.message.hasSuffix("is not allowed in XML") && $0.location.file == "t.xhtml" })
+    }
+
     @Test func theOutputCheckPassesOrdinaryText() throws {
         let location = SourceLocation(file: "t.xhtml", line: 1, column: 1)
         let root = XMLTree.Element(name: "html", children: [

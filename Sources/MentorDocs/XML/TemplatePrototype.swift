@@ -1,0 +1,136 @@
+// A template's fixed subtrees as libxml2 nodes, built once per compiled template and then only
+// read: every document copies them (xmlDocCopyNode) instead of rebuilding them node by node.
+import Foundation
+internal import CLibXML2
+
+/// The libxml2 prototypes of one template's `FixedNodes`; read-only after init, so any number
+/// of threads may copy from it into their own documents at once.
+final class TemplatePrototype: @unchecked Sendable {
+    private let doc: xmlDocPtr
+    /// Prototype `i` of `FixedNodes.nodes[i]`, unlinked (so adjacent texts are never merged).
+    private let nodes: [xmlNodePtr]
+    /// Where each prototype element was written; an element's `_private` holds its index here.
+    private let sources: [SourceLocation]
+
+    /// The prototype of `fixed`, made on the template's first render and kept with it.
+    static func of(_ fixed: FixedNodes) -> TemplatePrototype {
+        fixed.prepared(TemplatePrototype.init)
+    }
+
+    private init(_ fixed: [XMLTree.Node]) {
+        _ = LibXML.ready
+        let doc = xmlNewDoc("1.0")!
+        var builder = TreeBuilder(doc: doc)
+        nodes = fixed.map { node in
+            switch node {
+            case .element(let element): return builder.element(element)
+            case .text(let text): return TreeBuilder.text(text, doc: doc)
+            }
+        }
+        sources = builder.sources
+        self.doc = doc
+    }
+
+    deinit {
+        for node in nodes { xmlFreeNode(node) }
+        xmlFreeDoc(doc)
+    }
+
+    /// A copy of prototype `index` owned by `doc`, not yet linked into it.
+    func copy(_ index: Int, into doc: xmlDocPtr) -> xmlNodePtr {
+        xmlDocCopyNode(nodes[index], doc, 1)
+    }
+
+    /// Where the element at `path` (element-child positions) under a copy of prototype `index`
+    /// was written in the template.
+    func source(of index: Int, path: [Int]) -> SourceLocation? {
+        var node: xmlNodePtr? = nodes[index]
+        for position in path {
+            var child = node?.pointee.children
+            var seen = -1
+            while let c = child {
+                if c.pointee.type == XML_ELEMENT_NODE { seen += 1; if seen == position { break } }
+                child = c.pointee.next
+            }
+            node = child
+        }
+        guard let node, let tag = node.pointee._private.map({ Int(bitPattern: $0) }), tag > 0, tag <= sources.count else {
+            return nil
+        }
+        return sources[tag - 1]
+    }
+}
+
+/// Builds libxml2 elements from `XMLTree` values: no namespace on elements (the root's default
+/// namespace covers them), attributes created without xmlSetProp's search for an existing one.
+struct TreeBuilder {
+    let doc: xmlDocPtr
+    /// Where each built element came from; its `_private` holds its index here + 1.
+    var sources: [SourceLocation] = []
+    /// Text or attribute values holding a character XML 1.0 does not allow, found while building.
+    var badCharacters: [Diagnostic] = []
+
+    /// A new element named `name`, unlinked, with `attributes` and a located `_private`.
+    mutating func open(_ name: String, attributes: [XMLTree.Attribute], source: SourceLocation) -> xmlNodePtr {
+        let node = xmlNewDocNode(doc, nil, name, nil)!
+        sources.append(source)
+        node.pointee._private = UnsafeMutableRawPointer(bitPattern: sources.count)
+        node.pointee.line = UInt16(clamping: source.line)
+        for attribute in attributes {
+            note(attribute.value, at: source)
+            TreeBuilder.set(attribute, on: node)
+        }
+        return node
+    }
+
+    /// Records `text` when it holds a character XML 1.0 does not allow (the loader refuses them;
+    /// this is the output's own guard).
+    mutating func note(_ text: String, at source: SourceLocation) {
+        guard let bad = TreeBuilder.firstNonXMLCharacter(text) else { return }
+        let hex = String(bad.value, radix: 16, uppercase: true)
+        badCharacters.append(Diagnostic(at: source, "output is not valid XHTML 1.0 Strict: character U+"
+                                        + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+                                        + " is not allowed in XML"))
+    }
+
+    /// The first character of `text` that XML 1.0 does not allow, if any.
+    static func firstNonXMLCharacter(_ text: String) -> Unicode.Scalar? {
+        let suspect = text.utf8.contains { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0xEF }
+        guard suspect else { return nil }
+        return text.unicodeScalars.first {
+            ($0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r") || $0.value == 0xFFFE || $0.value == 0xFFFF
+        }
+    }
+
+
+    /// `element` and everything in it, unlinked.
+    mutating func element(_ element: XMLTree.Element) -> xmlNodePtr {
+        let node = open(element.name, attributes: element.attributes, source: element.source)
+        for child in element.children {
+            switch child {
+            case .element(let e): xmlAddChild(node, self.element(e))
+            case .text(let s):
+                note(s, at: element.source)
+                xmlAddChild(node, TreeBuilder.text(s, doc: doc))
+            }
+        }
+        return node
+    }
+
+    /// Sets `attribute` on a node that has none of that name yet. The value is stored as text,
+    /// never parsed as markup; a prefix (`xml:`) is resolved as xmlSetProp would.
+    static func set(_ attribute: XMLTree.Attribute, on node: xmlNodePtr) {
+        if attribute.prefix == nil {
+            xmlNewProp(node, attribute.name, attribute.value)
+        } else {
+            xmlSetProp(node, attribute.qualifiedName, attribute.value)
+        }
+    }
+
+    /// A text node holding `text`, unlinked.
+    static func text(_ text: String, doc: xmlDocPtr) -> xmlNodePtr {
+        var text = text
+        // The string's own UTF-8 storage, no copy; libxml2 copies what it keeps.
+        return text.withUTF8 { buffer in xmlNewDocTextLen(doc, buffer.baseAddress, Int32(buffer.count))! }
+    }
+}
