@@ -20,24 +20,10 @@ struct BlankCommand: ParsableCommand {
     }
 
     func run() throws {
-        let renderer = try output.makeRenderer()
-        let options = RenderOptions(format: output.format, paper: output.paper)
-        let folder = try OutputFolder(output.outputFolder)
-        var failed = 0
-        for program in program.map({ [$0] }) ?? Program.allCases {
-            let values = renderer.prepare(nil, program: program, options: options)
-            for document in try output.documents(for: program) {
-                do {
-                    let path = try folder.path(for: OutputPaths.blank(program: program, document: document, format: options.format))
-                    let bytes = try renderer.render(values, document: document)
-                    _ = try AtomicWriter.write(bytes, to: path)
-                    print(path)
-                } catch {
-                    printError("\(error)")
-                    failed += 1
-                }
-            }
-        }
-        if failed > 0 { throw ExitCode(1) }
+        let pipeline = try output.makePipeline()
+        defer { pipeline.pdf?.printer.close() }
+        let run = DocumentRun(pipeline: pipeline, folder: try OutputFolder(output.outputFolder))
+        let summary = run.blank(program.map { [$0] } ?? Program.allCases, report: output.print)
+        try output.finish(summary)
     }
 }

@@ -24,6 +24,8 @@ public struct BatchOptions: Sendable {
     public var combine = false
     /// Rewrite files even when their bytes are unchanged.
     public var force = false
+    /// The browser that prints `--format pdf`; the caller starts and closes it.
+    public var printer: PDFPrinter?
     /// Unknown keys are errors.
     public var strict = false
     /// Measure the time spent in each stage.
@@ -68,12 +70,6 @@ public final class BatchRun: @unchecked Sendable {
     let loader: ParticipantLoader
     let pipeline: DocumentPipeline
 
-    /// Folder names that the batch layout itself uses at the top of the output folder.
-    static func isReserved(_ key: String) -> Bool {
-        ["blank", "combined", "index.html", "manifest.json"].contains(key)
-            || (key.hasPrefix("manifest.") && key.hasSuffix(".json"))
-    }
-
     /// A run over `options`; `renderer` is shared read-only by every worker.
     public init(renderer: Renderer, options: BatchOptions, interruption: Interruption = Interruption(),
                 console: BatchConsole = .standardError()) {
@@ -82,7 +78,8 @@ public final class BatchRun: @unchecked Sendable {
         self.interruption = interruption
         self.console = console
         self.loader = ParticipantLoader(strict: options.strict)
-        self.pipeline = DocumentPipeline(renderer: renderer, options: options.render)
+        self.pipeline = DocumentPipeline(renderer: renderer, options: options.render, documents: options.documents, force: options.force,
+                                         printer: options.printer)
     }
 
     /// Renders every input, writes the manifest (and, with `combine`, the combined files), and
@@ -106,7 +103,8 @@ public final class BatchRun: @unchecked Sendable {
         let collector = ResultCollector(manifest: manifest, console: console, keepPairs: options.combine)
         let registry = IdentityRegistry()
         let queue = WorkQueue(count: work.count)
-        let jobs = max(1, min(options.jobs, work.count))
+        // Workers wait while the browser prints, so a PDF run keeps every browser page busy.
+        let jobs = max(1, min(options.printer.map { max(options.jobs, $0.pages) } ?? options.jobs, work.count))
         let templates = TemplateService(library: renderer.library, documents: options.documents, workers: jobs)
 
         var display: ProgressDisplay?
@@ -205,8 +203,7 @@ public final class BatchRun: @unchecked Sendable {
         result.pairs = outcomes.count
 
         // Claims on output folders, registered in input order so the first claimant wins.
-        var claims: [IdentityRegistry.Claim?] = []
-        var accepted: [(Partnership, Program, String)] = []
+        var accepted: [(Partnership, PartnershipTarget)] = []
         for (i, outcome) in outcomes.enumerated() {
             let base = ManifestEntry(input: input.path, position: input.position, index: rosterRow == nil ? i : 0,
                                      row: rosterRow?.number, status: .failed)
@@ -216,91 +213,63 @@ public final class BatchRun: @unchecked Sendable {
                 var entry = base
                 entry.error = problems.diagnostics.filter { $0.severity == .error }.map(\.headline).joined(separator: "\n")
                 result.entries.append(entry)
-                claims.append(nil)
             case .success(let partnership):
                 partnership.warnings.forEach { result.messages.append($0.description) }
-                let slug = partnership.slugID()
                 var entry = base
-                entry.id = slug
+                entry.id = partnership.slugID()
                 entry.pair = pairName(partnership)
-                guard let program = partnership.program else {
-                    let problem = Diagnostic(at: partnership.location, "no program: add 'program:' with one of \(Program.allCases.map(\.rawValue).joined(separator: ", "))", path: "program")
+                entry.program = partnership.program?.rawValue
+                switch PartnershipTarget.make(for: partnership, idLocation: rosterIdLocation(partnership, row: rosterRow, idColumn: idColumn)) {
+                case .failure(let problem):
                     result.messages.append(problem.description)
                     entry.error = problem.headline
                     result.entries.append(entry)
-                    claims.append(nil)
-                    continue
+                case .success(let target):
+                    accepted.append((partnership, target))
+                    result.pending.append(entry)
                 }
-                entry.program = program.rawValue
-                let key = OutputPaths.collisionKey(slug)
-                if BatchRun.isReserved(key) {
-                    let problem = Diagnostic(at: idLocation(partnership, row: rosterRow, idColumn: idColumn),
-                                             "id '\(slug)' would write into '\(OutputPaths.safeComponent(slug))', a name the batch layout uses (blank, combined, index.html, manifest files); choose another id",
-                                             path: "id")
-                    result.messages.append(problem.description)
-                    entry.error = problem.headline
-                    result.entries.append(entry)
-                    claims.append(nil)
-                    continue
-                }
-                claims.append(IdentityRegistry.Claim(key: key, id: slug,
-                                                     location: idLocation(partnership, row: rosterRow, idColumn: idColumn)))
-                accepted.append((partnership, program, slug))
-                result.pending.append(entry)
             }
         }
-        let verdicts = registry.decide(order: order, claims: claims.compactMap { $0 })
+        let verdicts = registry.decide(order: order, claims: accepted.map(\.1))
 
-        for (n, (partnership, program, slug)) in accepted.enumerated() {
-            var base = result.pending[n]
-            if let first = verdicts[n] {
-                let mine = idLocation(partnership, row: rosterRow, idColumn: idColumn)
-                var message = "id '\(slug)' is already used by the partnership at \(first.location)"
-                if first.id != slug { message += " (id '\(first.id)'; both would be written to the folder '\(OutputPaths.safeComponent(first.id))')" }
-                message += ", which is written; this one is not. Give each partnership its own id"
-                let problem = Diagnostic(at: mine, message, path: "id")
+        var observer = BatchObserver(clock: clock, interruption: interruption)
+        defer { clock = observer.clock }
+        for (n, (partnership, target)) in accepted.enumerated() {
+            let base = result.pending[n]
+            if let problem = verdicts[n] {
                 result.messages.append(problem.description)
-                base.error = problem.headline
-                result.entries.append(base)
+                var entry = base
+                entry.error = problem.headline
+                result.entries.append(entry)
                 continue
             }
             if options.shard != nil {
-                AtomicWriter.removeLeftovers(in: options.output + "/" + OutputPaths.safeComponent(slug))
+                AtomicWriter.removeLeftovers(in: options.output + "/" + target.folder)
             }
-            if ready.insert(program).inserted { templates.ensure(program) }
-            var combinePair = CombinePair(id: slug, pair: base.pair, program: program, documents: [])
-            let values = pipeline.prepare(partnership.data, program: program)
-            for document in options.documents ?? program.documents {
-                if interruption.isRequested { result.interrupted = true; break }
+            if ready.insert(target.program).inserted { templates.ensure(target.program) }
+            var combinePair = CombinePair(id: target.id, pair: base.pair, program: target.program, documents: [])
+            for document in pipeline.write(partnership, to: target, in: folder, observer: &observer) {
                 var entry = base
-                entry.document = document.rawValue
-                let relative = OutputPaths.document(id: slug, document: document, format: options.render.format)
-                entry.output = relative
-                do {
-                    let path = try folder.path(for: relative)
-                    clock.start()
-                    let bytes = try pipeline.render(values, document: document, clock: &clock)
-                    rendered += 1
-                    entry.sha256 = DocumentPipeline.sha256(bytes)
-                    clock.lap(.hash)
-                    let outcome = try AtomicWriter.write(bytes, to: path, force: options.force)
-                    clock.lap(.write)
-                    entry.status = outcome == .written ? .written : .unchanged
-                    entry.error = nil
-                } catch let problems as DiagnosticList {
-                    entry.sha256 = nil
-                    result.messages.append("\(partnership.location): error: cannot render \(document.rawValue) for '\(slug)':\n" + problems.description)
-                    entry.error = problems.diagnostics.map(\.headline).joined(separator: "\n")
-                } catch {
-                    entry.sha256 = nil
-                    result.messages.append("\(error)")
-                    entry.error = "\(error)"
+                entry.document = document.document.rawValue
+                entry.output = document.output
+                entry.sha256 = document.sha256
+                entry.dataFingerprint = document.provenance?.data
+                entry.formFingerprint = document.provenance?.form
+                if document.sha256 != nil { rendered += 1 }
+                switch document.status {
+                case .written: entry.status = .written
+                case .unchanged: entry.status = .unchanged
+                case .failed: entry.status = .failed
                 }
-                combinePair.documents.append((document, relative, entry.status != .failed))
+                if let failure = document.failure {
+                    result.messages.append(failure.message)
+                    entry.error = failure.summary
+                }
+                combinePair.documents.append((document.document, document.output, document.status != .failed))
                 result.entries.append(entry)
             }
             result.combine.append(combinePair)
-            if result.interrupted { break }
+            if interruption.isRequested { result.interrupted = true; break }
         }
         result.pending = []
         return result
@@ -311,13 +280,10 @@ public final class BatchRun: @unchecked Sendable {
         return "\(mentor) and \(mentee)"
     }
 
-    /// Where the id is written: its value in a file, its cell in a roster, else the partnership.
-    private func idLocation(_ partnership: Partnership, row: Roster.Row?, idColumn: Int?) -> SourceLocation {
-        if let row {
-            if partnership.id != nil, let idColumn { return SourceLocation(file: partnership.file, line: row.number, column: idColumn) }
-            return partnership.location
-        }
-        if partnership.id != nil, let location = partnership.data["id"]?.location { return location }
+    /// Where a roster row's id is written: its cell, else the row; nil for a file's partnership.
+    private func rosterIdLocation(_ partnership: Partnership, row: Roster.Row?, idColumn: Int?) -> SourceLocation? {
+        guard row != nil else { return nil }
+        if partnership.id != nil, let idColumn, let row { return SourceLocation(file: partnership.file, line: row.number, column: idColumn) }
         return partnership.location
     }
 }
@@ -402,40 +368,39 @@ final class WorkQueue: @unchecked Sendable {
     }
 }
 
-/// Decides, in input order, which partnership owns each output folder: the first to claim it.
-/// A worker registers its input's claims and waits only for inputs handed out before it, which
-/// other workers are already reading, so the answer never depends on thread timing.
+/// Decides, in input order, which partnership owns each output folder (`FolderClaims`). A worker
+/// registers its input's claims and waits only for inputs handed out before it, which other
+/// workers are already reading, so the answer never depends on thread timing.
 final class IdentityRegistry: @unchecked Sendable {
-    struct Claim: Sendable {
-        /// The folder's collision key (`OutputPaths.collisionKey`).
-        var key: String
-        var id: String
-        var location: SourceLocation
-    }
-
     private let condition = NSCondition()
     private var next = 0
-    private var waiting: [Int: [Claim]] = [:]
-    private var verdicts: [Int: [Claim?]] = [:]
-    private var owners: [String: Claim] = [:]
+    private var waiting: [Int: [PartnershipTarget]] = [:]
+    private var verdicts: [Int: [Diagnostic?]] = [:]
+    private var claims = FolderClaims()
 
-    /// For each claim of input `order`: nil when it owns its folder, else the earlier claim that does.
-    func decide(order: Int, claims: [Claim]) -> [Claim?] {
+    /// For each target of input `order`: nil when it owns its folder, else why it is not written.
+    func decide(order: Int, claims targets: [PartnershipTarget]) -> [Diagnostic?] {
         condition.lock()
         defer { condition.unlock() }
-        waiting[order] = claims
+        waiting[order] = targets
         while let ready = waiting.removeValue(forKey: next) {
-            verdicts[next] = ready.map { claim in
-                if let owner = owners[claim.key] { return owner }
-                owners[claim.key] = claim
-                return nil
-            }
+            verdicts[next] = ready.map { claims.claim($0) }
             next += 1
             condition.broadcast()
         }
         while verdicts[order] == nil { condition.wait() }
         return verdicts.removeValue(forKey: order)!
     }
+}
+
+/// A batch worker's observer: its stage clock, and the run's interruption.
+struct BatchObserver: PipelineObserver {
+    var clock: StageClock
+    let interruption: Interruption
+
+    mutating func start() { clock.start() }
+    mutating func lap(_ stage: PipelineStage) { clock.lap(stage) }
+    var stopRequested: Bool { interruption.isRequested }
 }
 
 /// A partnership's documents, for the combined files and the index.

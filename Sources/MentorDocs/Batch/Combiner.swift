@@ -128,10 +128,8 @@ struct Combiner {
     }
 
     private func validated(_ root: XMLTree.Element) throws -> [UInt8] {
-        let output = OutputDocument(root: root)
-        let problems = output.validate(against: renderer.dtd).filter { $0.severity == .error }
-        if !problems.isEmpty { throw DiagnosticList(problems) }
-        return options.format == .html ? try output.html5() : try output.xhtml()
+        var observer = SilentObserver()
+        return try renderer.serialize(root, format: options.format, observer: &observer)
     }
 
     // MARK: The index

@@ -14,9 +14,6 @@ public final class Renderer: Sendable {
         self.dtd = try XHTMLDTD.shared()
     }
 
-    /// The stages of rendering one document, reported as each ends (for timings).
-    public enum Step: Sendable { case fill, build, validate, serialize }
-
     /// A partnership's values, computed once for all its documents; `data` nil is a blank form.
     public func prepare(_ data: Value?, program: Program, options: RenderOptions) -> PreparedValues {
         ComputedValues.prepare(data: data, program: program, options: options)
@@ -24,7 +21,8 @@ public final class Renderer: Sendable {
 
     /// The bytes of one document, validated; `data` nil renders the blank form.
     public func render(_ data: Value?, program: Program, document: DocumentKind, options: RenderOptions) throws(DiagnosticList) -> [UInt8] {
-        try render(prepare(data, program: program, options: options), document: document)
+        var observer = SilentObserver()
+        return try render(prepare(data, program: program, options: options), document: document, observer: &observer)
     }
 
     /// The fingerprints a partnership's document carries (nil when its template does not load).
@@ -34,21 +32,28 @@ public final class Renderer: Sendable {
         }
     }
 
-    /// The bytes of one of a partnership's documents, validated; `step` hears each stage end.
-    public func render(_ values: PreparedValues, document: DocumentKind, step: (Step) -> Void = { _ in }) throws(DiagnosticList) -> [UInt8] {
+    /// The bytes of one of a partnership's documents, validated; `observer` hears each stage end.
+    func render<O: PipelineObserver>(_ values: PreparedValues, document: DocumentKind, observer: inout O) throws(DiagnosticList) -> [UInt8] {
         let template = try library.template(program: values.program, document: document)
         let stamp = provenance(of: values, document: document)
         var tree = template.render(values.forDocument(title: template.title ?? document.title, footer: stamp?.footer))
         if let stamp { tree.addMetadata(stamp.metadata) }
-        step(.fill)
+        observer.lap(.render)
+        return try serialize(tree, format: values.options.format, observer: &observer)
+    }
+
+    /// Validates a tree against the DTD and writes it in `format`: the one place a document
+    /// becomes bytes.
+    func serialize<O: PipelineObserver>(_ tree: XMLTree.Element, format: RenderOptions.Format, observer: inout O) throws(DiagnosticList) -> [UInt8] {
         let output = OutputDocument(root: tree)
-        step(.build)
+        observer.lap(.build)
         let problems = output.validate(against: dtd).filter { $0.severity == .error }
-        step(.validate)
+        observer.lap(.validate)
         if !problems.isEmpty { throw DiagnosticList(problems) }
         do {
-            let bytes = values.options.format == .html ? try output.html5() : try output.xhtml()
-            step(.serialize)
+            // A PDF is printed from the HTML5 document.
+            let bytes = format == .xhtml ? try output.xhtml() : try output.html5()
+            observer.lap(.serialize)
             return bytes
         } catch {
             throw DiagnosticList([Diagnostic(at: tree.source, "\(error)")])

@@ -4,6 +4,8 @@ import Foundation
 
 /// Turns validated HTML5 documents into tagged PDFs; safe to call from many threads at once.
 public final class PDFPrinter: @unchecked Sendable {
+    /// How many documents print at once.
+    public let pages: Int
     private let browser: Browser
     private let session: DevToolsSession
     private let pool = NSCondition()
@@ -21,6 +23,7 @@ public final class PDFPrinter: @unchecked Sendable {
     public init(pages: Int = 4, chromium: String? = nil,
                 environment: [String: String] = ProcessInfo.processInfo.environment) throws(PDFError) {
         guard let executable = chromium ?? Browser.locate(environment: environment) else { throw Browser.missing }
+        self.pages = max(1, pages)
         browser = try Browser(executable: executable)
         session = DevToolsSession(browser: browser)
         do {

@@ -127,11 +127,12 @@ struct BatchPipelineTests {
         for format in RenderOptions.Format.allCases {
             let options = RenderOptions(format: format)
             let pipeline = DocumentPipeline(renderer: renderer, options: options)
-            let values = pipeline.prepare(partnership.data, program: kind)
+            let values = renderer.prepare(partnership.data, program: kind, options: options)
             for document in kind.documents {
                 var timed = StageClock(enabled: true), plain = StageClock(enabled: false)
-                let a = try pipeline.render(values, document: document, clock: &timed)
-                let b = try pipeline.render(values, document: document, clock: &plain)
+                timed.start()
+                let a = try pipeline.render(values, document: document, observer: &timed)
+                let b = try pipeline.render(values, document: document, observer: &plain)
                 #expect(a == b)
                 #expect(a == (try renderer.render(partnership.data, program: kind, document: document, options: options)))
                 #expect(timed.timings[.validate] > 0 && plain.timings[.validate] == 0)

@@ -1,9 +1,9 @@
-// Optional time spent per stage of the batch pipeline (`--timings`): each worker adds up its
-// own clock readings, merged once at the end, so the cost when off is one branch per stage.
+// Optional time spent per stage of the pipeline (`--timings`): each worker adds up its own clock
+// readings, merged once at the end, so the cost when off is one branch per stage.
 import Foundation
 
-/// A stage of rendering one partnership's documents.
-public enum BatchStage: Int, CaseIterable, Sendable {
+/// A stage of turning one partnership into its documents.
+public enum PipelineStage: Int, CaseIterable, Sendable {
     case read, render, build, validate, serialize, hash, write
 
     /// The name printed in the timings table.
@@ -22,13 +22,13 @@ public enum BatchStage: Int, CaseIterable, Sendable {
 
 /// CPU nanoseconds spent per stage, summed over every worker.
 public struct StageTimings: Sendable {
-    public var nanoseconds: [UInt64] = Array(repeating: 0, count: BatchStage.allCases.count)
+    public var nanoseconds: [UInt64] = Array(repeating: 0, count: PipelineStage.allCases.count)
 
     /// Creates empty timings.
     public init() {}
 
     /// Time spent in one stage.
-    public subscript(stage: BatchStage) -> UInt64 {
+    public subscript(stage: PipelineStage) -> UInt64 {
         get { nanoseconds[stage.rawValue] }
         set { nanoseconds[stage.rawValue] = newValue }
     }
@@ -52,7 +52,7 @@ public struct StageTimings: Sendable {
 }
 
 /// A worker's clock: does nothing unless timings were asked for.
-struct StageClock {
+struct StageClock: PipelineObserver {
     let enabled: Bool
     var timings = StageTimings()
     private var last: UInt64 = 0
@@ -67,7 +67,7 @@ struct StageClock {
 
     /// Charges the time since the last reading to `stage`, and starts the next one.
     @inline(__always)
-    mutating func lap(_ stage: BatchStage) {
+    mutating func lap(_ stage: PipelineStage) {
         guard enabled else { return }
         let t = StageTimings.threadCPU()
         timings[stage] += t &- last
@@ -97,31 +97,4 @@ public func peakResidentBytes() -> Int {
     getrusage(RUSAGE_SELF, &usage)
     return Int(usage.ru_maxrss)
     #endif
-}
-
-extension BatchReport {
-    /// The `--timings` table: time per stage, per document, and peak memory.
-    public var timingsTable: String {
-        guard let timings else { return "" }
-        let documents = max(1, documentsRendered)
-        var lines = ["timings: \(summary.pairs) pairs, \(documentsRendered) documents rendered in "
-                     + String(format: "%.2f", seconds) + " s on \(jobs) worker\(jobs == 1 ? "" : "s")"]
-        lines.append("  " + "stage (thread CPU time)".padding(toLength: 28, withPad: " ", startingAt: 0) + "   cpu s   us/document")
-        var total: UInt64 = 0
-        for stage in BatchStage.allCases {
-            let ns = timings[stage]
-            total += ns
-            lines.append("  " + stage.label.padding(toLength: 28, withPad: " ", startingAt: 0)
-                         + String(format: "%8.2f %13.1f", Double(ns) / 1e9, Double(ns) / 1e3 / Double(documents)))
-        }
-        lines.append("  " + "all stages".padding(toLength: 28, withPad: " ", startingAt: 0)
-                     + String(format: "%8.2f %13.1f", Double(total) / 1e9, Double(total) / 1e3 / Double(documents)))
-        let cpu = processCPUSeconds()
-        lines.append(String(format: "  process CPU %.2f s (%.1f us/document, all threads, start-up included)",
-                            cpu, cpu * 1e6 / Double(documents)))
-        lines.append(String(format: "  throughput: %.0f pairs/s, %.0f documents/s; peak memory %.1f MB (max RSS)",
-                            Double(summary.pairs) / seconds, Double(documentsRendered) / seconds,
-                            Double(peakResidentBytes()) / 1_048_576))
-        return lines.joined(separator: "\n")
-    }
 }
