@@ -10,7 +10,7 @@ struct MentorDocsCommand: ParsableCommand {
         commandName: "mentordocs",
         abstract: "Fill mentoring-program forms from YAML participant files; write validated HTML5 or XHTML.",
         subcommands: [RenderCommand.self, BlankCommand.self, ListCommand.self, CheckCommand.self,
-                      BatchCommand.self, MergeManifestsCommand.self])
+                      BatchCommand.self, MergeManifestsCommand.self, VerifyCommand.self])
 
     static func main() {
         // A file-size limit (ulimit -f) must fail the write with EFBIG, not kill the process.
