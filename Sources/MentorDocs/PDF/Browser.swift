@@ -53,7 +53,8 @@ final class Browser: @unchecked Sendable {
     init(executable: String) throws(PDFError) {
         // Writing to a browser that has died must be an error, not the end of mentordocs.
         signal(SIGPIPE, SIG_IGN)
-        var template = Array((NSTemporaryDirectory() + "/mentordocs-chromium.XXXXXX").utf8CString)
+        Browser.removeAbandonedProfiles()
+        var template = Array((NSTemporaryDirectory() + "/\(Browser.profilePrefix)\(getpid()).XXXXXX").utf8CString)
         guard let made = mkdtemp(&template) else { throw PDFError("cannot make a temporary folder for the browser: \(String(cString: strerror(errno)))") }
         profile = String(cString: made)
 
@@ -109,6 +110,18 @@ final class Browser: @unchecked Sendable {
         pid = child
         input = toBrowser[1]
         output = fromBrowser[0]
+    }
+
+    static let profilePrefix = "mentordocs-chromium-"
+
+    /// Profile folders of runs that were killed (their mentordocs is gone): removed, since no
+    /// one else will. A folder is named for the process that made it.
+    static func removeAbandonedProfiles() {
+        let folder = NSTemporaryDirectory()
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix(profilePrefix) {
+            guard let owner = Int32(name.dropFirst(profilePrefix.count).prefix { $0 != "." }) else { continue }
+            if kill(owner, 0) != 0 && errno == ESRCH { try? FileManager.default.removeItem(atPath: folder + "/" + name) }
+        }
     }
 
     /// Ends the browser and every process it started, and removes its profile folder. The
