@@ -79,11 +79,15 @@ final class DevToolsSession: @unchecked Sendable {
             let n = chunk.withUnsafeMutableBytes { read(output, $0.baseAddress!, $0.count) }
             if n < 0, errno == EINTR { continue }
             if n <= 0 { break }
+            // Only the new bytes are searched for the end of a message: a PDF's answer is
+            // megabytes of base64 arriving in many reads.
+            var from = buffer.count
             buffer.append(contentsOf: chunk[0..<n])
             var start = 0
-            while let end = buffer[start...].firstIndex(of: 0) {
+            while let end = buffer[from...].firstIndex(of: 0) {
                 deliver(Data(buffer[start..<end]))
                 start = end + 1
+                from = start
             }
             if start > 0 { buffer.removeFirst(start) }
         }
