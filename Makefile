@@ -50,12 +50,16 @@ clean:
 	rm -rf .build $(OUT)/*/
 
 # Batch benchmark (docs/batch.md): release build, generated cohorts of 1,000 and 10,000 pairs in
-# /dev/shm, `mentordocs batch` with --timings. BENCH_SIZES, BENCH_JOBS and BENCH_DIR adjust it;
+# /dev/shm, `mentordocs batch` with --timings; then 2,000 pairs side by side with the libxml2 floor
+# and, with PEER=DIR (a folder holding the reference peers), with them. BENCH_SIZES, BENCH_JOBS and BENCH_DIR adjust it;
 # BENCH_SCRATCH picks another build folder (swift build --scratch-path).
 BENCH_SCRATCH ?= .build
+PEER ?=
 .PHONY: bench
 bench:
 	swift build -c release --product mentordocs --scratch-path $(BENCH_SCRATCH)
+	swift build -c release --product mentordocs-floor --scratch-path $(BENCH_SCRATCH)
 	mkdir -p $(BENCH_SCRATCH)/bench
 	swiftc -O Benchmarks/GenerateCohort.swift -o $(BENCH_SCRATCH)/bench/generate-cohort
-	BIN=$(BENCH_SCRATCH)/release/mentordocs GEN=$(BENCH_SCRATCH)/bench/generate-cohort Benchmarks/run-bench
+	BIN=$(BENCH_SCRATCH)/release/mentordocs GEN=$(BENCH_SCRATCH)/bench/generate-cohort \
+	  FLOOR=$(BENCH_SCRATCH)/release/mentordocs-floor PEER=$(PEER) Benchmarks/run-bench

@@ -32,6 +32,12 @@ let package = Package(
             name: "mentordocs",
             dependencies: ["MentorDocs", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // `make bench`: the libxml2 floor that mentordocs's throughput is measured against.
+        .executableTarget(
+            name: "mentordocs-floor",
+            dependencies: ["CLibXML2"],
+            path: "Benchmarks/Floor"
+        ),
         .testTarget(
             name: "MentorDocsTests",
             dependencies: ["MentorDocs"],

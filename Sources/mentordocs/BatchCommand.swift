@@ -51,7 +51,7 @@ struct BatchCommand: ParsableCommand {
     mutating func validate() throws {
         if inputs.isEmpty && rosters.isEmpty { throw ValidationError("give participant files or folders, or --roster FILE.csv") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs takes a number of at least 1, got \(jobs)") }
-        if let shard, Shard(shard) == nil { throw ValidationError("--shard takes K/N with 1 <= K <= N (for example 2/4), got '\(shard)'") }
+        if let shard, Shard(shard) == nil { throw ValidationError("--shard takes K/N with 1 <= K <= N <= \(Shard.maxCount) (for example 2/4), got '\(shard)'") }
         if combine, shard != nil {
             throw ValidationError("--combine needs the whole cohort: after every shard has run, use 'mentordocs merge-manifests DIR --combine'")
         }
@@ -73,7 +73,7 @@ struct BatchCommand: ParsableCommand {
         options.render = RenderOptions(format: output.format, paper: output.paper, month: month)
         options.output = output.outputFolder
         if let jobs { options.jobs = jobs }
-        options.shard = shard.flatMap(Shard.init)
+        options.shard = shard.flatMap { Shard($0) }
         options.combine = combine
         options.force = force
         options.strict = strict
@@ -84,7 +84,7 @@ struct BatchCommand: ParsableCommand {
         defer { options.printer?.close() }
         let report = try BatchRun(renderer: try output.makeRenderer(), options: options).run()
         if timings { printError(report.timingsTable) }
-        print(report.summary.line)
+        print(report.line)
         if report.exitCode != 0 { throw ExitCode(report.exitCode) }
     }
 }

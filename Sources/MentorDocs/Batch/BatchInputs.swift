@@ -30,8 +30,10 @@ public struct BatchInput: Sendable, Hashable {
 /// Expands INPUT arguments and rosters into the run's ordered list of units.
 public enum BatchInputs {
     /// The units of a run in order: each INPUT argument in the order given (a folder's files
-    /// sorted by path), then each roster's rows in order. A file reached twice is read once; files
-    /// inside the output folder (when an input folder contains it) are never read.
+    /// sorted by path), then each roster's rows in order. A file reached twice is read once. Of
+    /// the files found in the output folder (when an input folder contains it), only what
+    /// mentordocs writes there is skipped (see `isWrittenByBatch`); a file named as an INPUT
+    /// is always read.
     /// An INPUT that does not exist stays in the list as a file, so it is reported where it stands.
     public static func collect(_ arguments: [String], rosters: [Result<Roster, DiagnosticList>] = [],
                                rosterPaths: [String] = [], outputFolder: String? = nil) -> [BatchInput] {
@@ -46,9 +48,10 @@ public enum BatchInputs {
                 continue
             }
             let base = argument.hasSuffix("/") ? String(argument.dropLast()) : argument
+            let named = files == [argument]
             for file in files {
                 let real = realPath(file)
-                if let outputReal, real.hasPrefix(outputReal) { continue }
+                if !named, let outputReal, real.hasPrefix(outputReal), isWrittenByBatch(String(real.dropFirst(outputReal.count))) { continue }
                 guard seen.insert(real).inserted else { continue }
                 let key: String
                 if file.hasPrefix(base + "/") {
@@ -75,6 +78,25 @@ public enum BatchInputs {
         return inputs
     }
 
+    /// Whether a file at `relative` in the output folder is one a batch writes that looks like
+    /// an input: a manifest at the top, or anything below `blank/` and `combined/`. (Documents
+    /// are `.html`/`.xhtml`, never read as inputs, so a cohort may share its folder with them.)
+    static func isWrittenByBatch(_ relative: String) -> Bool {
+        if relative.hasPrefix("blank/") || relative.hasPrefix("combined/") { return true }
+        return relative == "manifest.json" || Shard(manifestName: relative) != nil
+    }
+
+    /// Reads a roster, refusing first (without opening it) a path that names a pipe, a device or
+    /// a socket, so a roster can never hang the run.
+    public static func readRoster(_ path: String) -> Result<Roster, DiagnosticList> {
+        var info = stat()
+        if stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR, let kind = RegularFile.kindName(info.st_mode) {
+            return .failure(DiagnosticList([Diagnostic(at: SourceLocation(file: path, line: 0, column: 0),
+                                                       "cannot read roster: it is \(kind), not a regular file")]))
+        }
+        return Roster.read(path)
+    }
+
     static func realPath(_ path: String) -> String {
         URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }
@@ -93,19 +115,40 @@ public struct Shard: Sendable, Hashable, CustomStringConvertible {
     /// How many shares.
     public let count: Int
 
-    /// Parses `K/N` with 1 <= K <= N.
+    /// The most shares a cohort can be split into (far more machines than any cohort needs; the
+    /// bound keeps a merge from planning for billions of shards).
+    public static let maxCount = 10_000
+
+    /// Parses `K/N` with 1 <= K <= N <= `maxCount`, both plain decimal numbers.
     public init?(_ text: String) {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, (1...n).contains(k) else {
+        guard parts.count == 2, let k = Shard.number(parts[0]), let n = Shard.number(parts[1]),
+              (1...Shard.maxCount).contains(n), (1...n).contains(k) else {
             return nil
         }
         index = k
         count = n
     }
 
+    /// The shard whose manifest is named exactly `name` (`manifest.K-of-N.json`, no sign, no
+    /// leading zero): one canonical name per shard, so no file is read as another shard's.
+    public init?(manifestName name: String) {
+        guard name.hasPrefix("manifest."), name.hasSuffix(".json") else { return nil }
+        let middle = name.dropFirst("manifest.".count).dropLast(".json".count)
+        let parts = middle.components(separatedBy: "-of-")
+        guard parts.count == 2, let shard = Shard(parts[0] + "/" + parts[1]), shard.manifestName == name else { return nil }
+        self = shard
+    }
+
+    /// A number of at most five ASCII digits.
+    private static func number(_ text: Substring) -> Int? {
+        guard !text.isEmpty, text.count <= 5, text.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return Int(text)
+    }
+
     /// A shard from its numbers.
     public init(index: Int, count: Int) {
-        precondition(count >= 1 && (1...count).contains(index))
+        precondition((1...Shard.maxCount).contains(count) && (1...count).contains(index))
         self.index = index
         self.count = count
     }

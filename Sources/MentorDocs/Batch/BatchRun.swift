@@ -53,6 +53,17 @@ public struct BatchReport: Sendable {
     public var jobs: Int
     /// The signal that stopped the run, if one did.
     public var interruptedBy: Int32?
+    /// The combined print files and the index written, relative to the output folder.
+    public var combined: [String] = []
+
+    /// The summary line, naming `combined/` and `index.html` when they were written.
+    public var line: String {
+        guard !combined.isEmpty else { return summary.line }
+        let folders = combined.contains { $0.hasPrefix("combined/") } ? "combined/ and " : ""
+        return summary.line + "; " + folders + "index.html in " + outputFolder + "/"
+    }
+    /// The output folder, as given.
+    public var outputFolder = ""
 
     /// 0 when everything succeeded, 1 when anything failed, 128 + the signal when interrupted.
     public var exitCode: Int32 {
@@ -87,16 +98,18 @@ public final class BatchRun: @unchecked Sendable {
     public func run() throws -> BatchReport {
         let started = StageTimings.now()
         let folder = try OutputFolder(options.output)
+        let manifestName = options.shard?.manifestName ?? "manifest.json"
+        let runLock = try RunLock.take(folder: options.output, manifest: manifestName)
+        defer { runLock.release() }
 
-        let rosterReads = options.rosters.map(Roster.read)
+        let rosterReads = options.rosters.map(BatchInputs.readRoster)
         let all = BatchInputs.collect(options.inputs, rosters: rosterReads, rosterPaths: options.rosters,
                                       outputFolder: options.output)
         let work = options.shard.map { shard in all.filter { shard.contains($0.shardKey) } } ?? all
 
-        // A killed run leaves only temporaries; remove them (a shard only its own, see cleanUp).
-        if options.shard == nil { AtomicWriter.removeLeftovers(in: options.output) } else { removeOwnManifestLeftovers() }
+        // A killed run leaves only temporaries; remove those no live run owns (see OutputLease).
+        Leftovers.sweep(options.output)
 
-        let manifestName = options.shard?.manifestName ?? "manifest.json"
         let manifest = try ManifestWriter(path: options.output + "/" + manifestName, shard: options.shard,
                                           options: options.render, documents: options.documents, inputs: all.count)
         let counts = ProgressCounts()
@@ -154,20 +167,12 @@ public final class BatchRun: @unchecked Sendable {
         _ = try manifest.finish(combined: combined, summary: summary)
 
         let (stageTimes, rendered) = timings.read()
-        return BatchReport(summary: summary, manifestPath: options.output + "/" + manifestName,
-                           timings: options.timings ? stageTimes : nil, documentsRendered: rendered,
-                           seconds: Double(StageTimings.now() - started) / 1e9, jobs: jobs, interruptedBy: interrupted)
-    }
-
-    /// A shard run shares the output folder with other machines' runs, so it removes only the
-    /// temporaries of its own manifest here, and those of each partnership's folder before
-    /// writing into it: never a file another shard may be writing.
-    private func removeOwnManifestLeftovers() {
-        guard let shard = options.shard,
-              let names = try? FileManager.default.contentsOfDirectory(atPath: options.output) else { return }
-        for name in names where name.hasPrefix(AtomicWriter.temporaryPrefix) && name.hasSuffix("-" + shard.manifestName) {
-            unlink(options.output + "/" + name)
-        }
+        var report = BatchReport(summary: summary, manifestPath: options.output + "/" + manifestName,
+                                 timings: options.timings ? stageTimes : nil, documentsRendered: rendered,
+                                 seconds: Double(StageTimings.now() - started) / 1e9, jobs: jobs, interruptedBy: interrupted)
+        report.combined = combined.filter { $0.status != .failed }.map(\.output)
+        report.outputFolder = options.output
+        return report
     }
 
     // MARK: One input
@@ -288,111 +293,6 @@ public final class BatchRun: @unchecked Sendable {
     }
 }
 
-// MARK: Coordination between workers
-
-/// Loads templates on the thread that runs the batch, never on a worker: libxml2 parses them
-/// there, and workers only ever read compiled templates and the shared DTD. Only the programs a
-/// cohort uses are loaded, when a worker first meets one, so a run over one file starts fast.
-final class TemplateService: @unchecked Sendable {
-    private let library: TemplateLibrary
-    private let documents: [DocumentKind]?
-    private let condition = NSCondition()
-    private var loaded = Set<Program>()
-    private var requested: [Program] = []
-    private var running: Int
-
-    init(library: TemplateLibrary, documents: [DocumentKind]?, workers: Int) {
-        self.library = library
-        self.documents = documents
-        self.running = workers
-    }
-
-    /// Blocks until every template of `program` is loaded (or has failed to load, which the
-    /// render then reports).
-    func ensure(_ program: Program) {
-        condition.lock()
-        defer { condition.unlock() }
-        while !loaded.contains(program) {
-            if !requested.contains(program) {
-                requested.append(program)
-                condition.broadcast()
-            }
-            condition.wait()
-        }
-    }
-
-    /// A worker has taken its last input.
-    func workerFinished() {
-        condition.lock()
-        running -= 1
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    /// Loads what workers ask for until every worker has finished.
-    func serve() {
-        condition.lock()
-        defer { condition.unlock() }
-        while true {
-            if let program = requested.first {
-                condition.unlock()
-                for document in documents ?? program.documents {
-                    _ = try? library.template(program: program, document: document)
-                }
-                condition.lock()
-                loaded.insert(program)
-                requested.removeFirst()
-                condition.broadcast()
-                continue
-            }
-            if running == 0 { return }
-            condition.wait()
-        }
-    }
-}
-
-/// Hands out input numbers in order.
-final class WorkQueue: @unchecked Sendable {
-    private let lock = NSLock()
-    private var nextIndex = 0
-    private let count: Int
-
-    init(count: Int) { self.count = count }
-
-    func next() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard nextIndex < count else { return nil }
-        defer { nextIndex += 1 }
-        return nextIndex
-    }
-}
-
-/// Decides, in input order, which partnership owns each output folder (`FolderClaims`). A worker
-/// registers its input's claims and waits only for inputs handed out before it, which other
-/// workers are already reading, so the answer never depends on thread timing.
-final class IdentityRegistry: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var next = 0
-    private var waiting: [Int: [PartnershipTarget]] = [:]
-    private var verdicts: [Int: [Diagnostic?]] = [:]
-    private var claims = FolderClaims()
-
-    /// For each target of input `order`: nil when it owns its folder, else why it is not written.
-    func decide(order: Int, claims targets: [PartnershipTarget]) -> [Diagnostic?] {
-        condition.lock()
-        defer { condition.unlock() }
-        waiting[order] = targets
-        while let ready = waiting.removeValue(forKey: next) {
-            verdicts[next] = ready.map { claims.claim($0) }
-            next += 1
-            condition.broadcast()
-        }
-        while verdicts[order] == nil { condition.wait() }
-        return verdicts.removeValue(forKey: order)!
-    }
-}
-
 /// A batch worker's observer: its stage clock, and the run's interruption.
 struct BatchObserver: PipelineObserver {
     var clock: StageClock
@@ -424,73 +324,4 @@ struct UnitResult: @unchecked Sendable {
     var pending: [ManifestEntry] = []
 
     init(order: Int) { self.order = order }
-}
-
-/// Puts results back in input order: messages printed, manifest entries written, counts kept.
-final class ResultCollector: @unchecked Sendable {
-    private let lock = NSLock()
-    private let manifest: ManifestWriter
-    private let console: BatchConsole
-    private let keepPairs: Bool
-    private var next = 0
-    private var waiting: [Int: UnitResult] = [:]
-    private var summary = BatchSummary()
-    private var failure: WriteError?
-    private(set) var pairs: [CombinePair] = []
-
-    init(manifest: ManifestWriter, console: BatchConsole, keepPairs: Bool) {
-        self.manifest = manifest
-        self.console = console
-        self.keepPairs = keepPairs
-    }
-
-    func submit(_ result: UnitResult) {
-        lock.lock()
-        defer { lock.unlock() }
-        waiting[result.order] = result
-        while let ready = waiting.removeValue(forKey: next) {
-            emit(ready)
-            next += 1
-        }
-    }
-
-    /// Emits what is still waiting (after an interruption, inputs past a gap) and gives the counts.
-    func finish() throws(WriteError) -> BatchSummary {
-        lock.lock()
-        defer { lock.unlock() }
-        for order in waiting.keys.sorted() { emit(waiting[order]!) }
-        waiting = [:]
-        if let failure { throw failure }
-        return summary
-    }
-
-    private func emit(_ result: UnitResult) {
-        for message in result.messages { console.print(message) }
-        summary.pairs += result.pairs
-        for entry in result.entries {
-            summary.count(entry)
-            do { try manifest.append(entry) } catch { if failure == nil { failure = error } }
-        }
-        if keepPairs { pairs += result.combine }
-    }
-}
-
-/// Stage times and document counts gathered from the workers as they finish.
-final class TimingsBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var timings = StageTimings()
-    private var rendered = 0
-
-    func add(_ more: StageTimings, rendered more2: Int) {
-        lock.lock()
-        timings.add(more)
-        rendered += more2
-        lock.unlock()
-    }
-
-    func read() -> (StageTimings, Int) {
-        lock.lock()
-        defer { lock.unlock() }
-        return (timings, rendered)
-    }
 }

@@ -52,7 +52,7 @@ struct Combiner {
         var entries = results.all()
         entries.append(index(pairs, combined: entries))
         for entry in entries where entry.status == .failed {
-            console.print("\(folder.root)/\(entry.output): error: " + (entry.error ?? "cannot write"))
+            console.print("\(PrintedName.escaped(folder.root))/\(entry.output): error: " + (entry.error ?? "cannot write"))
         }
         return entries
     }
@@ -76,10 +76,11 @@ struct Combiner {
             var out: [UInt8] = []
             for pair in pairs where pair.program == program {
                 guard let (_, path, ok) = pair.documents.first(where: { $0.0 == document }), ok else { continue }
-                guard let data = FileManager.default.contents(atPath: folder.root + "/" + path),
+                // The path comes from a manifest: kept inside the folder, and read only if it is a regular file.
+                guard let full = try? folder.path(for: path), case .success(let data) = RegularFile.read(full),
                       case let bytes = [UInt8](data), let body = BodyRewriter.bodyRange(in: bytes) else {
                     file.discard()
-                    throw CombineError("cannot read the body of \(path)")
+                    throw CombineError("cannot read the body of \(PrintedName.escaped(path))")
                 }
                 number += 1
                 out.removeAll(keepingCapacity: true)
@@ -235,12 +236,11 @@ struct Combiner {
 }
 
 /// The combined entries as their threads finish them.
-private final class ResultsBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var entries: [CombinedEntry?]
-    init(count: Int) { entries = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ entry: CombinedEntry) { lock.lock(); entries[i] = entry; lock.unlock() }
-    func all() -> [CombinedEntry] { lock.lock(); defer { lock.unlock() }; return entries.compactMap { $0 } }
+private final class ResultsBox: Sendable {
+    private let entries: Locked<[CombinedEntry?]>
+    init(count: Int) { entries = Locked(Array(repeating: nil, count: count)) }
+    func set(_ i: Int, _ entry: CombinedEntry) { entries.withLock { $0[i] = entry } }
+    func all() -> [CombinedEntry] { entries.withLock { $0.compactMap { $0 } } }
 }
 
 struct CombineError: Error, CustomStringConvertible {

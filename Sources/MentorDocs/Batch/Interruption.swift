@@ -15,8 +15,7 @@ private func catchSignal(_ number: Int32) {
 
 /// Whether the run has been asked to stop, and by which signal.
 public final class Interruption: @unchecked Sendable {
-    private let lock = NSLock()
-    private var requested: Int32 = 0
+    private let requested = Locked<Int32>(0)
 
     /// A flag that nothing has set yet.
     public init() {}
@@ -36,15 +35,12 @@ public final class Interruption: @unchecked Sendable {
 
     /// Asks the run to stop as if `signal` had arrived.
     public func request(_ signal: Int32) {
-        lock.lock()
-        if requested == 0 { requested = signal }
-        lock.unlock()
+        requested.withLock { if $0 == 0 { $0 = signal } }
     }
 
     /// The signal that asked the run to stop, if any.
     public var signal: Int32? {
-        lock.lock()
-        defer { lock.unlock() }
+        let requested = requested.current
         if requested != 0 { return requested }
         let caught = receivedSignal
         return caught != 0 ? caught : nil

@@ -110,10 +110,13 @@ public struct BatchSummary: Codable, Sendable, Hashable {
         self.interrupted = interrupted
     }
 
-    /// `N pairs, N documents written, N unchanged, N failed`.
+    /// `N pairs, N documents written, N unchanged, N failed`, with "1 pair" and "1 document", and
+    /// a note when nothing needed writing.
     public var line: String {
-        "\(pairs) pairs, \(written) documents written, \(unchanged) unchanged, \(failed) failed"
-            + (interrupted.map { " (interrupted by \($0))" } ?? "")
+        var text = "\(pairs) \(pairs == 1 ? "pair" : "pairs"), \(written) \(written == 1 ? "document" : "documents") written, \(unchanged) unchanged, \(failed) failed"
+        if let interrupted { text += " (interrupted by \(interrupted))" }
+        else if written == 0, failed == 0, unchanged > 0 { text += " (everything was already up to date)" }
+        return text
     }
 
     mutating func count(_ entry: ManifestEntry) {

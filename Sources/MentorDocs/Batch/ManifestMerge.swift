@@ -15,37 +15,51 @@ public enum ManifestMerge {
     /// writes the combined print files and the index from the merged order.
     public static func run(folder: String, combineWith renderer: Renderer? = nil, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
                            force: Bool = false, console: BatchConsole = .standardError()) throws -> BatchSummary {
+        let shown = PrintedName.escaped(folder)
+        var info = stat()
+        guard stat(folder, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
+            throw MergeError("\(shown): error: no such folder: give the output folder the shards wrote into")
+        }
+        let output = try OutputFolder(folder)
+        let runLock = try RunLock.take(folder: folder, manifest: "manifest.json")
+        defer { runLock.release() }
+        // A killed merge (or shard) leaves only temporaries; remove those no live run owns.
+        Leftovers.sweep(folder)
+
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         var shards: [(k: Int, n: Int, name: String)] = []
-        for name in names where name.hasPrefix("manifest.") && name.hasSuffix(".json") {
-            let middle = name.dropFirst("manifest.".count).dropLast(".json".count)
-            let parts = middle.split(separator: "-")
-            guard parts.count == 3, parts[1] == "of", let k = Int(parts[0]), let n = Int(parts[2]) else { continue }
-            shards.append((k, n, name))
+        for name in names.sorted() where name.hasPrefix("manifest.") && name.hasSuffix(".json") && name != "manifest.json" {
+            // One canonical name per shard: `manifest.01-of-2.json` is not shard 1 read again.
+            guard let shard = Shard(manifestName: name) else {
+                throw MergeError("\(shown)/\(PrintedName.escaped(name)): error: not a shard manifest's name: a shard's manifest is "
+                                 + "manifest.K-of-N.json with 1 <= K <= N <= \(Shard.maxCount), no sign or leading zero; rename or remove it")
+            }
+            shards.append((shard.index, shard.count, name))
         }
-        guard !shards.isEmpty else { throw MergeError("\(folder): error: no shard manifests (manifest.K-of-N.json) to merge") }
+        guard !shards.isEmpty else { throw MergeError("\(shown): error: no shard manifests (manifest.K-of-N.json) to merge") }
         let counts = Set(shards.map(\.n))
         guard counts.count == 1, let n = counts.first else {
-            throw MergeError("\(folder): error: manifests of different splits: " + shards.map(\.name).sorted().joined(separator: ", "))
+            throw MergeError("\(shown): error: manifests of different splits: " + shards.map(\.name).sorted().joined(separator: ", "))
         }
         let present = Set(shards.map(\.k))
         let missing = (1...n).filter { !present.contains($0) }
         guard missing.isEmpty else {
-            throw MergeError("\(folder): error: missing shard manifests: " + missing.map { Shard(index: $0, count: n).manifestName }.joined(separator: ", "))
+            let listed = missing.prefix(10).map { Shard(index: $0, count: n).manifestName }.joined(separator: ", ")
+            throw MergeError("\(shown): error: missing shard manifests: " + listed + (missing.count > 10 ? " and \(missing.count - 10) more" : ""))
         }
         shards.sort { $0.k < $1.k }
         var manifests: [(String, Manifest)] = []
         for shard in shards {
-            do {
-                manifests.append((shard.name, try Manifest.read(folder + "/" + shard.name)))
-            } catch {
-                throw MergeError("\(folder)/\(shard.name): error: cannot read manifest: \(error)")
+            if RunLock.isHeld(folder: folder, manifest: shard.name) {
+                throw MergeError("\(shown)/\(shard.name): error: shard \(shard.k)/\(shard.n) is still running; merge after it has finished")
             }
+            manifests.append((shard.name, try ManifestCheck.read(folder + "/" + shard.name, shown: shown + "/" + shard.name,
+                                                                 shard: Shard(index: shard.k, count: shard.n))))
         }
         let first = manifests[0]
         for (name, m) in manifests.dropFirst() where m.format != first.1.format || m.paper != first.1.paper
             || m.documents != first.1.documents || m.inputs != first.1.inputs {
-            throw MergeError("\(folder)/\(name): error: not from the same run as \(first.0) (format, paper, --doc list or inputs differ)")
+            throw MergeError("\(shown)/\(name): error: not from the same run as \(first.0) (format, paper, --doc list or inputs differ)")
         }
 
         var summary = BatchSummary()
@@ -66,7 +80,7 @@ public enum ManifestMerge {
             if entry.status != .failed, let output = entry.output, let folderName = output.split(separator: "/").first {
                 let key = folderName.lowercased()
                 if let (owner, ownerShard) = owners[key], (owner.position, owner.index) != (entry.position, entry.index) {
-                    let message = "\(entry.input): error: id '\(entry.id ?? "")' (shard \(shard)) is written to the same folder '\(folderName)' as '\(owner.id ?? "")' of \(owner.input) (shard \(ownerShard)); the folder holds whichever shard wrote last. Give each partnership its own id"
+                    let message = "\(PrintedName.escaped(entry.input)): error: id '\(PrintedName.escaped(entry.id ?? ""))' (shard \(shard)) is written to the same folder '\(folderName)' as '\(PrintedName.escaped(owner.id ?? ""))' of \(PrintedName.escaped(owner.input)) (shard \(ownerShard)); the folder holds whichever shard wrote last. Give each partnership its own id"
                     if entry.document == nil || entry.document == tagged.first(where: { ($0.entry.position, $0.entry.index) == (entry.position, entry.index) })?.entry.document {
                         console.print(message)
                     }
@@ -81,7 +95,7 @@ public enum ManifestMerge {
         }
         if !interrupted.isEmpty {
             summary.interrupted = interrupted.joined(separator: ", ")
-            console.print("\(folder): error: interrupted shards: \(summary.interrupted!); run them again before merging")
+            console.print("\(shown): error: interrupted shards: \(summary.interrupted!); run them again before merging")
             summary.failed += 1
         }
 
@@ -89,7 +103,6 @@ public enum ManifestMerge {
                                     paper: RenderOptions.Paper(rawValue: first.1.paper) ?? .letter)
         var combined: [CombinedEntry] = []
         if let renderer {
-            let output = try OutputFolder(folder)
             for program in Program.allCases {
                 for document in first.1.documents?.compactMap(DocumentKind.init(rawValue:)) ?? program.documents {
                     _ = try? renderer.library.template(program: program, document: document)

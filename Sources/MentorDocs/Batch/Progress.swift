@@ -4,9 +4,9 @@ import Foundation
 
 /// Where a batch run prints diagnostics and progress (standard error for the command line).
 public final class BatchConsole: @unchecked Sendable {
-    private let lock = NSLock()
     private let sink: @Sendable (String) -> Void
-    private var barShown = false
+    /// Whether a progress bar is on the screen; held while printing, so lines never interleave.
+    private let barShown = Locked(false)
     /// Whether the console is a terminal, where a bar can be redrawn in place.
     public let isTerminal: Bool
 
@@ -25,25 +25,25 @@ public final class BatchConsole: @unchecked Sendable {
 
     /// Prints a message on its own line(s), clearing the progress bar first.
     public func print(_ text: String) {
-        lock.lock()
-        defer { lock.unlock() }
-        if barShown { sink("\r\u{1B}[K"); barShown = false }
-        sink(text + "\n")
+        barShown.withLock { shown in
+            if shown { sink("\r\u{1B}[K"); shown = false }
+            sink(text + "\n")
+        }
     }
 
     /// Draws the bar in place (terminal only).
     func drawBar(_ text: String) {
-        lock.lock()
-        defer { lock.unlock() }
-        sink("\r\u{1B}[K" + text)
-        barShown = true
+        barShown.withLock { shown in
+            sink("\r\u{1B}[K" + text)
+            shown = true
+        }
     }
 
     /// Removes the bar.
     func clearBar() {
-        lock.lock()
-        defer { lock.unlock() }
-        if barShown { sink("\r\u{1B}[K"); barShown = false }
+        barShown.withLock { shown in
+            if shown { sink("\r\u{1B}[K"); shown = false }
+        }
     }
 }
 
@@ -56,23 +56,17 @@ public enum ProgressStyle: Sendable {
 }
 
 /// Counts the workers update, read by the progress display.
-final class ProgressCounts: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var units = 0
-    private(set) var documents = 0
+final class ProgressCounts: Sendable {
+    private let counts = Locked((units: 0, documents: 0))
 
     func add(units: Int, documents: Int) {
-        lock.lock()
-        self.units += units
-        self.documents += documents
-        lock.unlock()
+        counts.withLock { counts in
+            counts.units += units
+            counts.documents += documents
+        }
     }
 
-    func read() -> (units: Int, documents: Int) {
-        lock.lock()
-        defer { lock.unlock() }
-        return (units, documents)
-    }
+    func read() -> (units: Int, documents: Int) { counts.current }
 }
 
 /// Redraws progress from its own thread until stopped.
@@ -82,8 +76,7 @@ final class ProgressDisplay: @unchecked Sendable {
     private let total: Int
     private let interval: Double
     private let start = Date()
-    private let condition = NSCondition()
-    private var stopped = false
+    private let stopped = Locked(false)
     private var thread: Thread?
     private let finished = DispatchSemaphore(value: 0)
 
@@ -97,15 +90,10 @@ final class ProgressDisplay: @unchecked Sendable {
 
     func begin() {
         let thread = Thread { [self] in
-            condition.lock()
-            while !stopped {
-                _ = condition.wait(until: Date().addingTimeInterval(interval))
-                if stopped { break }
-                condition.unlock()
+            // Wakes every `interval` to redraw, at once when stopped.
+            while !stopped.wait(until: Date().addingTimeInterval(interval), for: { $0 }) {
                 show()
-                condition.lock()
             }
-            condition.unlock()
             finished.signal()
         }
         thread.name = "mentordocs progress"
@@ -115,10 +103,7 @@ final class ProgressDisplay: @unchecked Sendable {
 
     func end() {
         guard thread != nil else { return }
-        condition.lock()
-        stopped = true
-        condition.signal()
-        condition.unlock()
+        stopped.withLock { $0 = true }
         finished.wait()
         console.clearBar()
     }

@@ -6,7 +6,7 @@ import Foundation
 public struct OutputFolderError: Error, Sendable, CustomStringConvertible {
     public var path: String
     public var reason: String
-    public var description: String { "\(path): error: \(reason)" }
+    public var description: String { "\(PrintedName.escaped(path)): error: \(reason)" }
 }
 
 /// A checked output folder; `path(for:)` refuses anything that would land outside it.
@@ -16,25 +16,29 @@ public struct OutputFolder: Sendable {
     /// Its real location, symbolic links resolved.
     let realRoot: String
 
+    /// This process's lease on the folder, held while any copy of this value lives: it marks the
+    /// temporaries written below it as live for a run sweeping leftovers (see OutputLease).
+    let lease: OutputLease
+
     /// Checks (and creates) the folder: it must be a writable directory.
     public init(_ root: String) throws(OutputFolderError) {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else {
+        if root.isEmpty {
+            throw OutputFolderError(path: "--out", reason: "the output folder name is empty; give --out a folder, such as --out Output")
+        }
+        var info = stat()
+        if stat(root, &info) == 0 {
+            guard (info.st_mode & S_IFMT) == S_IFDIR else {
                 throw OutputFolderError(path: root, reason: "the output folder is a file, not a folder; choose another --out")
             }
-        } else {
-            do {
-                try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-            } catch {
-                throw OutputFolderError(path: root, reason: "cannot create the output folder: \(AtomicWriter.reasonText(error))")
-            }
+        } else if let reason = Folders.create(root) {
+            throw OutputFolderError(path: root, reason: "cannot create the output folder: \(reason)")
         }
         guard access(root, W_OK | X_OK) == 0 else {
             throw OutputFolderError(path: root, reason: "the output folder is not writable (\(String(cString: strerror(errno))))")
         }
         self.root = root
         self.realRoot = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
+        self.lease = try OutputLease(folder: root)
     }
 
     /// `relative` (such as `2026-014/agreement.html`) inside the folder, or an error when a

@@ -3,8 +3,10 @@ import Foundation
 
 /// Output locations and the rules that keep them inside the output folder.
 public enum OutputPaths {
-    static let reserved = Set(["con", "prn", "aux", "nul", "clock$"]
-        + (1...9).flatMap { ["com\($0)", "lpt\($0)"] })
+    /// Device names Windows reserves whatever the extension: COM and LPT with a digit, the
+    /// superscript digits ¹ ² ³ among them.
+    static let reserved = Set(["con", "prn", "aux", "nul", "clock$", "conin$", "conout$"]
+        + (["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "¹", "²", "³"]).flatMap { ["com\($0)", "lpt\($0)"] })
 
     /// An id as one safe path component: no separators, no leading dot, no control or reserved
     /// names, at most 100 bytes. Letters of every script are kept.
@@ -18,8 +20,9 @@ public enum OutputPaths {
             }
         }
         while out.hasPrefix(".") || out.hasPrefix("-") { out.removeFirst() }
-        while out.hasSuffix(".") || out.hasSuffix("-") { out.removeLast() }
         while out.utf8.count > 100 { out.removeLast() }
+        // After the cut too: Windows drops a trailing dot, so `a.` and `a` would be one folder.
+        while out.hasSuffix(".") || out.hasSuffix("-") { out.removeLast() }
         if out.isEmpty { out = "partnership" }
         let stem = out.split(separator: ".").first.map { String($0).lowercased() } ?? ""
         if reserved.contains(stem) { out = "_" + out }

@@ -118,23 +118,15 @@ public struct ParticipantLoader: Sendable {
 
     /// Reads at most one byte past the limit, so a huge file or a device never fills memory.
     private func readFile(_ path: String) -> Result<Data, DiagnosticList> {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return .failure(fileProblem(path, "cannot read file: no such file"))
-        }
-        if isDirectory.boolValue { return .failure(fileProblem(path, "cannot read file: it is a directory")) }
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
-           size > limits.maxFileBytes {
-            return .failure(fileProblem(path, tooLarge(size)))
-        }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            return .failure(fileProblem(path, "cannot read file: permission denied"))
-        }
-        defer { try? handle.close() }
-        do {
-            return .success(try handle.read(upToCount: limits.maxFileBytes + 1) ?? Data())
-        } catch {
-            return .failure(fileProblem(path, "cannot read file: \(error.localizedDescription)"))
+        // Opened without blocking and checked to be a regular file first: a named pipe or a
+        // device among the inputs is refused, never waited on.
+        var size = 0
+        switch RegularFile.read(path, limit: limits.maxFileBytes, size: &size) {
+        case .success(let data):
+            if data.count > limits.maxFileBytes { return .failure(fileProblem(path, tooLarge(max(size, data.count)))) }
+            return .success(data)
+        case .failure(let failure):
+            return .failure(fileProblem(path, "cannot read file: \(failure.reason)"))
         }
     }
 

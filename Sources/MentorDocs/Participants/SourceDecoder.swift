@@ -190,12 +190,10 @@ enum SourceDecoder {
         return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 
-    /// A source line fit for a caret display: control characters shown as U+FFFD, so printing it
-    /// cannot drive a terminal, and a very long line (one-line JSON) cut a little after `column`.
-    static func excerpt(_ line: String, column: Int) -> String {
-        let keep = max(column + 80, 160)
-        guard line.unicodeScalars.count > keep else { return sanitizedLine(line) }
-        return sanitizedLine(String(String.UnicodeScalarView(line.unicodeScalars.prefix(keep)))) + "…"
+    /// A source line fit for a caret display (see SourceExcerpt): control characters shown as
+    /// U+FFFD, so printing it cannot drive a terminal, and a long line cut to a window.
+    static func excerpt(_ line: String, column: Int) -> SourceExcerpt {
+        SourceExcerpt(line: line, column: column)
     }
 
     /// The line with control characters shown as U+FFFD.
@@ -257,12 +255,5 @@ enum TextPosition {
     static func lastLine(of text: String) -> String {
         guard let start = text.unicodeScalars.lastIndex(where: isBreak) else { return text }
         return String(text.unicodeScalars[text.unicodeScalars.index(after: start)...])
-    }
-}
-
-extension SourceText {
-    /// The 1-based line for a caret display under `column` (see `SourceDecoder.excerpt`).
-    func excerpt(_ number: Int, column: Int) -> String? {
-        line(number).map { SourceDecoder.excerpt($0, column: column) }
     }
 }

@@ -14,18 +14,29 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     public var path: String?
     /// The nearest valid name for a misspelling, if any.
     public var suggestion: String?
-    /// The source line the location points into, for the caret display.
+    /// The source line the location points into, for the caret display: a window of it around
+    /// the column when the line is long (see SourceExcerpt).
     public var sourceLine: String?
+    /// The caret's 1-based column within `sourceLine`, when the window does not start the line.
+    public var sourceColumn: Int?
 
-    /// Creates a diagnostic.
+    /// Creates a diagnostic; a long `sourceLine` is cut to a window around the column.
     public init(_ severity: Severity = .error, at location: SourceLocation, _ message: String,
                 path: String? = nil, suggestion: String? = nil, sourceLine: String? = nil) {
+        self.init(severity, at: location, message, path: path, suggestion: suggestion,
+                  sourceLine: sourceLine.map { SourceExcerpt(line: $0, column: location.column) })
+    }
+
+    /// Creates a diagnostic quoting a window of its source line (`SourceText.excerpt`).
+    public init(_ severity: Severity = .error, at location: SourceLocation, _ message: String,
+                path: String? = nil, suggestion: String? = nil, sourceLine excerpt: SourceExcerpt?) {
         self.severity = severity
         self.location = location
         self.message = message
         self.path = path
         self.suggestion = suggestion
-        self.sourceLine = sourceLine
+        self.sourceLine = excerpt?.text
+        if let excerpt, excerpt.column != location.column { sourceColumn = excerpt.column }
     }
 
     /// The one-line form: `file:line:col: error: message (did you mean 'x'?)`.
@@ -38,10 +49,12 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     /// Headline, then the source line and a caret under the column when known.
     public var description: String {
         var text = headline
-        if let sourceLine, location.column > 0 {
+        let column = sourceColumn ?? location.column
+        if let sourceLine, column > 0 {
             let line = sourceLine.replacingTabs()
-            let prefix = sourceLine.prefix(location.column - 1).replacingTabs()
-            text += "\n    \(line)\n    \(String(repeating: " ", count: prefix.count))^"
+            // One space per character shown before the column (columns count Unicode scalars).
+            let prefix = String(String.UnicodeScalarView(sourceLine.unicodeScalars.prefix(column - 1))).count
+            text += "\n    \(line)\n    \(String(repeating: " ", count: prefix))^"
         }
         return text
     }

@@ -18,6 +18,7 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
 
     /// `file:line:column`, dropping the parts that are unknown.
     public var description: String {
+        let file = PrintedName.escaped(self.file) // a file name's control characters never reach the terminal raw
         if line <= 0 { return file }
         if column <= 0 { return "\(file):\(line)" }
         return "\(file):\(line):\(column)"

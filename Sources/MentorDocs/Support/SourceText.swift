@@ -4,6 +4,11 @@ import Foundation
 /// A file's text split into lines, to quote a line under an error and find columns.
 public struct SourceText: Sendable {
     public let lines: [Substring]
+    /// For each long line (by index): the index of every `markStride`-th Unicode scalar, so a
+    /// column is found in a bounded number of steps, not by walking a 200 KB one-line file.
+    private let marks: [Int: [String.Index]]
+    private static let markStride = 256
+    private static let longLine = 1024
 
     /// Splits the text on the line breaks `Character.isNewline` knows (LF, CRLF, CR, VT, FF,
     /// NEL, LS, PS), scanning UTF-8 bytes: splitting by Character was a measurable share of
@@ -42,9 +47,42 @@ public struct SourceText: Sendable {
         }
         lines.append(text[start..<utf8.endIndex])
         self.lines = lines
+        var marks: [Int: [String.Index]] = [:]
+        for (n, line) in lines.enumerated() where line.utf8.count > SourceText.longLine {
+            var found: [String.Index] = []
+            var count = 0
+            var i = line.unicodeScalars.startIndex
+            while i < line.unicodeScalars.endIndex {
+                if count % SourceText.markStride == 0 { found.append(i) }
+                count += 1
+                i = line.unicodeScalars.index(after: i)
+            }
+            marks[n] = found
+        }
+        self.marks = marks
     }
 
-    /// The 1-based line's text, if it exists.
+    /// The part of the 1-based line around the 1-based `column` (Unicode scalars, as libyaml
+    /// counts), for a caret display; a long line is cut to a window, found without copying it.
+    public func excerpt(_ number: Int, column: Int) -> SourceExcerpt? {
+        guard number >= 1, number <= lines.count else { return nil }
+        let line = lines[number - 1]
+        let scalars = line.unicodeScalars
+        let target = max(0, column - 1)
+        var i = scalars.startIndex, reached = 0
+        if let marks = marks[number - 1], !marks.isEmpty {
+            let k = min(target / SourceText.markStride, marks.count - 1)
+            i = marks[k]
+            reached = k * SourceText.markStride
+        }
+        while reached < target, i < scalars.endIndex {
+            i = scalars.index(after: i)
+            reached += 1
+        }
+        return SourceExcerpt(line, caret: i, column: column)
+    }
+
+    /// The 1-based line's text, if it exists (a copy: for a caret display use `excerpt`).
     public func line(_ number: Int) -> String? {
         guard number >= 1, number <= lines.count else { return nil }
         return String(lines[number - 1])
@@ -60,5 +98,66 @@ public struct SourceText: Sendable {
             }
         }
         return nil
+    }
+}
+
+/// A window of one source line for a caret display: the whole line when it is short, else about
+/// a hundred and sixty characters around the column, with `…` where it was cut.
+public struct SourceExcerpt: Sendable, Hashable {
+    /// The text shown, control characters as U+FFFD so printing it cannot drive a terminal.
+    public var text: String
+    /// The 1-based column of the caret within `text`.
+    public var column: Int
+
+    /// Characters kept before the caret when a long line is cut, and the width kept in all.
+    static let before = 60, width = 160
+
+    /// The window of `line` around `caret` (the index of column `column`, or the line's end).
+    init(_ line: Substring, caret: String.Index, column: Int) {
+        let scalars = line.unicodeScalars
+        if line.utf8.count <= SourceExcerpt.width {
+            text = SourceExcerpt.sanitized(scalars[...])
+            self.column = column
+            return
+        }
+        // Keep the start of the line when the caret is near it, as the whole line would show it.
+        let caretOffset = max(0, column - 1)
+        var lo = caret
+        if SourceExcerpt.cutBefore(caretOffset) {
+            for _ in 0..<SourceExcerpt.before where lo > scalars.startIndex { lo = scalars.index(before: lo) }
+        } else {
+            lo = scalars.startIndex
+        }
+        var hi = caret, kept = 0
+        let after = SourceExcerpt.cutBefore(caretOffset) ? SourceExcerpt.width - SourceExcerpt.before : max(81, SourceExcerpt.width - caretOffset)
+        while kept < after, hi < scalars.endIndex { hi = scalars.index(after: hi); kept += 1 }
+        let cutBefore = lo > scalars.startIndex
+        let shownBefore = scalars[lo..<caret].count
+        text = (cutBefore ? "…" : "") + SourceExcerpt.sanitized(scalars[lo..<hi]) + (hi < scalars.endIndex ? "…" : "")
+        self.column = column > 0 ? shownBefore + 1 + (cutBefore ? 1 : 0) : 0
+    }
+
+    /// Whether a caret this far into a long line is shown with the line's start cut off.
+    private static func cutBefore(_ caretOffset: Int) -> Bool { caretOffset > SourceExcerpt.width / 2 }
+
+    /// A window of a line held as a string (callers that have no SourceText).
+    public init(line: String, column: Int) {
+        let scalars = line.unicodeScalars
+        var caret = scalars.startIndex, reached = 0
+        while reached < column - 1, caret < scalars.endIndex { caret = scalars.index(after: caret); reached += 1 }
+        self.init(line[...], caret: caret, column: column)
+    }
+
+    /// The scalars with C0 controls (but tab), DEL and C1 controls shown as U+FFFD.
+    static func sanitized(_ scalars: Substring.UnicodeScalarView) -> String {
+        var out = String.UnicodeScalarView()
+        for s in scalars {
+            switch s.value {
+            case 0x09: out.append(s)
+            case 0x00...0x1F, 0x7F...0x9F: out.append("\u{FFFD}")
+            default: out.append(s)
+            }
+        }
+        return String(out)
     }
 }

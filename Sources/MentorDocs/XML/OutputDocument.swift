@@ -41,7 +41,7 @@ public final class OutputDocument {
                 fill(childNode, from: e, ns: ns)
             case .text(var s):
                 // The string's own UTF-8 storage, no copy; libxml2 copies what it keeps.
-                s.withUTF8 { buffer in
+                _ = s.withUTF8 { buffer in
                     xmlAddChild(node, xmlNewDocTextLen(doc, buffer.baseAddress, Int32(buffer.count)))
                 }
             }

@@ -96,6 +96,8 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout == "5 pairs, 10 documents written, 0 unchanged, 0 failed\n")
         #expect(r.stderr.isEmpty)
+        let again = try runBatch(["batch", "Examples", "--out", out, "--doc", "agreement,roles", "--no-progress"])
+        #expect(again.stdout == "5 pairs, 0 documents written, 10 unchanged, 0 failed (everything was already up to date)\n")
     }
 
     @Test func duplicateIdsKeepTheFirstAndNameBothFiles() throws {
@@ -109,7 +111,7 @@ import Testing
             let out = try temporaryFolder()
             let r = try runBatch(["batch", input, "--out", out, "--jobs", jobs, "--doc", "agreement", "--no-progress"])
             #expect(r.status == 1)
-            #expect(r.stdout.lastLine == "3 pairs, 1 documents written, 0 unchanged, 2 failed")
+            #expect(r.stdout.lastLine == "3 pairs, 1 document written, 0 unchanged, 2 failed")
             #expect(r.stderr.contains("\(input)/b.yaml:5:5: error: id 'same' is already used by the partnership at \(input)/a.yaml:5:5"), "\(r.stderr)")
             #expect(r.stderr.contains("\(input)/c.yaml:5:5: error: id 'SAME' is already used by the partnership at \(input)/a.yaml:5:5 (id 'same'"), "\(r.stderr)")
             let manifest = try BatchFixtures.manifest(out)
@@ -144,7 +146,7 @@ import Testing
         let r = try runBatch(["batch", "--roster", input + "/roster.csv", "--out", try temporaryFolder(), "--no-progress"])
         #expect(r.status == 1)
         #expect(r.stderr.contains("\(input)/roster.csv:1:2: error: unknown key path 'mentor.nmae': 'mentor' has no key 'nmae' (did you mean 'mentor.name'?)"), "\(r.stderr)")
-        #expect(r.stdout.lastLine == "1 pairs, 0 documents written, 0 unchanged, 1 failed")
+        #expect(r.stdout.lastLine == "1 pair, 0 documents written, 0 unchanged, 1 failed")
     }
 
     @Test func shardsPartitionTheInputsAndMergeIntoTheUnshardedManifest() throws {
@@ -192,6 +194,7 @@ import Testing
         let out = try temporaryFolder()
         let r = try runBatch(["batch", input, "--out", out, "--doc", "agreement,roles", "--combine", "--format", format, "--no-progress"])
         #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.lastLine == "3 pairs, 6 documents written, 0 unchanged, 0 failed; combined/ and index.html in \(out)/")
         let combined = try String(contentsOfFile: "\(out)/combined/aset/agreement.\(format)", encoding: .utf8)
         #expect(combined.components(separatedBy: "<div class=\"mentordocs-pair\"").count - 1 == 2)
         #expect(combined.contains("id=\"pair-1\"") && combined.contains("id=\"pair-2\""))

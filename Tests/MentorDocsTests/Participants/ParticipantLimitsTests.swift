@@ -30,10 +30,11 @@ import Testing
         #expect(try Loader.partnership(ParticipantLoader().load(contentsOf: path)).id == "2026-014")
     }
 
-    @Test func devicesAreReadOnlyUpToTheLimit() {
+    @Test func devicesAreRefusedNotRead() {
+        // A device (or a pipe) is not a participant file: refused before any byte is read.
         let loader = ParticipantLoader(limits: .init(maxFileBytes: 1_000))
         #expect(Loader.headlines(loader.load(contentsOf: "/dev/zero"))
-                == ["/dev/zero: error: file is too large: 1,001 bytes; the limit is 1,000 bytes"])
+                == ["/dev/zero: error: cannot read file: it is a character device, not a regular file"])
     }
 
     @Test func billionLaughsStopsAtTheExpandedNodeLimit() throws {

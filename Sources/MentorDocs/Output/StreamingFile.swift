@@ -1,14 +1,13 @@
 // A file too large to hold in memory (the manifest, a combined print file), written with the same
-// promise as AtomicWriter: a temporary file in the same folder, flushed, then renamed over the
-// target; when the bytes equal the existing file's, the target is left untouched.
+// promise as AtomicWriter and through the same TemporaryFile: when the bytes equal the existing
+// file's, the target is left untouched.
 import Crypto
 import Foundation
 
 /// A file written in pieces, then committed atomically.
 final class StreamingFile {
     let path: String
-    private let temporary: String
-    private var fd: Int32
+    private let file: TemporaryFile
     private var buffer: [UInt8] = []
     private var hasher = SHA256()
     private(set) var size = 0
@@ -18,16 +17,7 @@ final class StreamingFile {
     /// Opens a temporary file beside `path` (named so `AtomicWriter.removeLeftovers` finds it).
     init(path: String) throws(WriteError) {
         self.path = path
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent().path
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw WriteError(path: path, reason: "cannot create folder \(folder): \(AtomicWriter.reasonText(error))")
-        }
-        temporary = "\(folder)/\(AtomicWriter.temporaryPrefix)\(getpid())-\(UInt64.random(in: 0...UInt64.max))-\(url.lastPathComponent)"
-        fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
+        file = try TemporaryFile(for: path)
         buffer.reserveCapacity(StreamingFile.chunk)
     }
 
@@ -48,9 +38,8 @@ final class StreamingFile {
         guard !buffer.isEmpty else { return }
         hasher.update(data: buffer)
         size += buffer.count
-        let failure = buffer.withUnsafeBytes { AtomicWriter.writeAll(fd, $0) }
-        buffer.removeAll(keepingCapacity: true)
-        if let failure { throw WriteError(path: path, reason: failure) }
+        defer { buffer.removeAll(keepingCapacity: true) }
+        try file.write(buffer)
     }
 
     /// Finishes the file: renamed over `path`, or removed when `path` already holds the same bytes
@@ -64,43 +53,27 @@ final class StreamingFile {
             throw error
         }
         let digest = DocumentPipeline.hex(hasher.finalize())
-        var failure: String?
-        if fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
-        if close(fd) != 0, failure == nil { failure = String(cString: strerror(errno)) }
-        fd = -1
-        if let failure {
-            unlink(temporary)
-            throw WriteError(path: path, reason: failure)
-        }
-        if !force, StreamingFile.digest(ofFileAt: path, expectedSize: size) == digest {
-            unlink(temporary)
-            return (.unchanged, digest)
-        }
-        if rename(temporary, path) != 0 {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw WriteError(path: path, reason: reason)
-        }
-        return (.written, digest)
+        let unchanged = !force && StreamingFile.digest(ofFileAt: path, expectedSize: size) == digest
+        try file.commit(replacing: !unchanged)
+        return (unchanged ? .unchanged : .written, digest)
     }
 
     /// Removes the temporary file, leaving any existing target as it was.
     func discard() {
         guard !finished else { return }
         finished = true
-        if fd >= 0 { close(fd) }
-        unlink(temporary)
+        file.discard()
     }
 
-    /// The SHA-256 of a file read in chunks; nil when it cannot be read or its size differs.
+    /// The SHA-256 of a regular file read in chunks; nil when it cannot be read, is not a regular
+    /// file (opened without blocking, so a pipe in its place cannot hang), or its size differs.
     static func digest(ofFileAt path: String, expectedSize: Int? = nil) -> String? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
-        if let expectedSize {
-            var info = stat()
-            guard fstat(fd, &info) == 0, Int(info.st_size) == expectedSize else { return nil }
-        }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        if let expectedSize, Int(info.st_size) != expectedSize { return nil }
         var hasher = SHA256()
         var chunk = [UInt8](repeating: 0, count: chunk)
         while true {
