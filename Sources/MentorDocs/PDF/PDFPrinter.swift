@@ -74,8 +74,8 @@ public final class PDFPrinter: @unchecked Sendable {
     private func print(_ html: [UInt8], paper: RenderOptions.Paper, on page: Page) throws(PDFError) -> [UInt8] {
         _ = try session.call("Page.setDocumentContent", ["frameId": page.frame, "html": String(decoding: html, as: UTF8.self)],
                              session: page.session)
-        _ = try session.call("Runtime.evaluate", ["expression": "document.fonts.ready.then(() => true)", "awaitPromise": true],
-                             session: page.session)
+        // No wait for fonts: templates load nothing (no @font-face, no images), and the print
+        // call lays the page out with the system's fonts itself.
         let size = paper.inches
         let result = try session.call("Page.printToPDF", [
             "preferCSSPageSize": true, "paperWidth": size.width, "paperHeight": size.height,
