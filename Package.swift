@@ -22,11 +22,20 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // The built-in templates, shipped with the binary as a resource bundle; Templates/ stays
+        // at the top of the repository, where `--templates Templates` and the docs name it.
+        .target(
+            name: "MentorDocsTemplates",
+            path: "Templates",
+            resources: [.copy("shared"), .copy("aset"), .copy("awmi"), .copy("caltrans"), .copy("nace"), .copy("generic")]
+        ),
         .target(
             name: "MentorDocs",
-            dependencies: ["CLibXML2", .product(name: "Yams", package: "Yams"),
+            dependencies: ["CLibXML2", "MentorDocsTemplates", .product(name: "Yams", package: "Yams"),
                            .product(name: "Crypto", package: "swift-crypto"),
-                           .product(name: "SwiftCSV", package: "SwiftCSV")]
+                           .product(name: "SwiftCSV", package: "SwiftCSV")],
+            // The XHTML 1.0 Strict DTD and its entity sets (W3C), so no system catalog is needed.
+            resources: [.copy("Resources/DTD")]
         ),
         .executableTarget(
             name: "mentordocs",

@@ -12,7 +12,7 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "Participant files or folders (searched for .yaml, .yml, .json).")
     var inputs: [String] = []
 
-    @Option(help: "Also load every template in this folder, for every program and document.")
+    @Option(help: "Also load every template in this folder (the built-in set filling its gaps), for every program and document.")
     var templates: String?
 
     @Option(help: "Output: text (compiler-style) or json.")
@@ -49,7 +49,7 @@ struct CheckCommand: ParsableCommand {
             }
         }
         if let templates {
-            diagnostics += TemplateLibrary(directory: templates).checkAll()
+            diagnostics += try TemplateLibrary.standard(explicit: templates).checkAll()
         }
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors

@@ -17,8 +17,8 @@ struct OutputOptions: ParsableArguments {
     var outputFolder: String = "Output"
 
     @Option(help: ArgumentHelp(
-        "Templates folder.",
-        discussion: "Default: $MENTORDOCS_TEMPLATES, else ./Templates, else Templates beside the mentordocs binary."))
+        "A templates folder whose files replace the built-in ones (default: $MENTORDOCS_TEMPLATES).",
+        discussion: "A file it lacks comes from the built-in set; 'mentordocs templates export DIR' starts one."))
     var templates: String?
 
     /// The pipeline every document of the command goes through, the options parsed once.
@@ -53,16 +53,24 @@ struct OutputOptions: ParsableArguments {
     }
 
     func makeRenderer() throws -> Renderer {
-        guard let folder = TemplateLibrary.locate(explicit: templates) else {
-            throw UsageError.invalid("cannot find the Templates folder; pass --templates DIR or set MENTORDOCS_TEMPLATES")
-        }
-        return try Renderer(library: TemplateLibrary(directory: folder))
+        try Renderer(library: TemplateLibrary.standard(explicit: templates))
     }
 }
 
-extension RenderOptions.Format: ExpressibleByArgument {}
-extension RenderOptions.Paper: ExpressibleByArgument {}
-extension Program: ExpressibleByArgument {}
+/// Names typed on the command line are read whatever their case: `--paper A4`, `--program AWMI`.
+protocol CaseInsensitiveArgument: ExpressibleByArgument, RawRepresentable, CaseIterable where RawValue == String {}
+
+extension CaseInsensitiveArgument {
+    public init?(argument: String) {
+        self.init(rawValue: argument.lowercased())
+    }
+
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}
+
+extension RenderOptions.Format: CaseInsensitiveArgument {}
+extension RenderOptions.Paper: CaseInsensitiveArgument {}
+extension Program: CaseInsensitiveArgument {}
 
 /// Prints to standard error.
 func printError(_ text: String) {

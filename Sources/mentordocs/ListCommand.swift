@@ -12,10 +12,7 @@ struct ListCommand: ParsableCommand {
     var templates: String?
 
     func run() throws {
-        guard let folder = TemplateLibrary.locate(explicit: templates) else {
-            throw UsageError.invalid("cannot find the Templates folder; pass --templates DIR or set MENTORDOCS_TEMPLATES")
-        }
-        let library = TemplateLibrary(directory: folder)
+        let library = try TemplateLibrary.standard(explicit: templates)
         var failed = false
         for program in Program.allCases {
             print("\(program.rawValue) (\(program.displayName)): \(program.handbook)")

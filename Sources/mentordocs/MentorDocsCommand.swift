@@ -9,8 +9,15 @@ struct MentorDocsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mentordocs",
         abstract: "Fill mentoring-program forms from YAML participant files; write validated HTML5 or XHTML.",
-        subcommands: [RenderCommand.self, BlankCommand.self, ListCommand.self, CheckCommand.self,
-                      BatchCommand.self, MergeManifestsCommand.self, VerifyCommand.self])
+        discussion: """
+        Start a partnership with 'mentordocs init --program PROGRAM pair.yaml', fill it in, then \
+        'mentordocs check pair.yaml' and 'mentordocs render pair.yaml'. Programs: awmi, aset, \
+        caltrans, nace, generic. Names of programs, documents, formats and paper sizes are read in \
+        any case.
+        """,
+        version: MentorDocs.version,
+        subcommands: [InitCommand.self, RenderCommand.self, BlankCommand.self, ListCommand.self, CheckCommand.self,
+                      BatchCommand.self, MergeManifestsCommand.self, TemplatesCommand.self, VerifyCommand.self])
 
     static func main() {
         // A file-size limit (ulimit -f) must fail the write with EFBIG, not kill the process.

@@ -24,10 +24,7 @@ struct MergeManifestsCommand: ParsableCommand {
     func run() throws {
         var renderer: Renderer?
         if combine {
-            guard let location = TemplateLibrary.locate(explicit: templates) else {
-                throw UsageError.invalid("cannot find the Templates folder; pass --templates DIR or set MENTORDOCS_TEMPLATES")
-            }
-            renderer = try Renderer(library: TemplateLibrary(directory: location))
+            renderer = try Renderer(library: TemplateLibrary.standard(explicit: templates))
         }
         let summary: BatchSummary
         do {

@@ -105,7 +105,7 @@ struct Combiner {
     private func frame(_ program: Program, _ document: DocumentKind) throws -> ([UInt8], [UInt8]) {
         let template = try renderer.library.template(program: program, document: document)
         let values = ComputedValues.make(data: nil, program: program, title: template.title ?? document.title, options: options)
-        var root = template.render(values)
+        var root = try template.render(values)
         let css = "div.\(Combiner.pairClass) + div.\(Combiner.pairClass) { page-break-before: always; break-before: page; }"
         for (i, child) in root.children.enumerated() {
             guard case .element(var element) = child else { continue }

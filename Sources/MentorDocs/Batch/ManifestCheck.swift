@@ -9,7 +9,7 @@ enum ManifestCheck {
     static let maxInputs = 100_000_000
     static let maxIndex = 1_000_000
     /// The largest manifest read back (a manifest line is a few hundred bytes).
-    static let maxBytes = 1 << 31
+    static let maxBytes = 1 << 30
 
     /// The manifest at `path` (shown as `shown`), written for `shard`, checked field by field.
     static func read(_ path: String, shown: String, shard: Shard) throws(MergeError) -> Manifest {

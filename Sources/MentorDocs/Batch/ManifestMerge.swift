@@ -65,10 +65,18 @@ public enum ManifestMerge {
         var summary = BatchSummary()
         var interrupted: [String] = []
         var tagged: [(entry: ManifestEntry, shard: Int, offset: Int)] = []
-        for (k, (_, m)) in manifests.enumerated() {
+        // Each input belongs to one shard: an input seen in two manifests is a copied or forged file.
+        var shardOf: [Int: (shard: Int, name: String)] = [:]
+        for (k, (name, m)) in manifests.enumerated() {
             summary.pairs += m.summary.pairs
             if let signal = m.summary.interrupted { interrupted.append("shard \(k + 1) by \(signal)") }
-            for entry in m.entries { tagged.append((entry, k + 1, tagged.count)) }
+            for (i, entry) in m.entries.enumerated() {
+                if let owner = shardOf[entry.position], owner.shard != k + 1 {
+                    throw MergeError("\(shown)/\(name): error: entries[\(i)].position: input \(entry.position) is also in \(owner.name); each input belongs to one shard")
+                }
+                shardOf[entry.position] = (k + 1, name)
+                tagged.append((entry, k + 1, tagged.count))
+            }
         }
         tagged.sort { ($0.entry.position, $0.entry.index, $0.offset) < ($1.entry.position, $1.entry.index, $1.offset) }
 

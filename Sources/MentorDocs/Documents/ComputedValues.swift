@@ -1,5 +1,5 @@
 // The values the renderer adds to a partnership's data before filling a template: display names,
-// print CSS, derived dates and initials, filtered goals, paired rows and the check-in hours.
+// print CSS, derived term end, filtered goals, paired rows and the check-in hours.
 import Foundation
 
 /// A partnership's data plus everything computed from it that does not depend on the document:
@@ -37,14 +37,8 @@ public enum ComputedValues {
         var fields = data?.fields ?? [:]
         fields["program"] = .record(["name": .text(program.displayName), "key": .text(program.rawValue)])
 
-        for role in ["mentor", "mentee"] {
-            guard var person = fields[role]?.fields else { continue }
-            if person["initials"]?.isEmpty ?? true, let name = person["name"],
-               let initials = Formatter.initials.apply(name, argument: nil) {
-                person["initials"] = initials
-            }
-            fields[role] = .record(person)
-        }
+        // No value stands in for a signer's act: initials, signatures and the dates beside them
+        // are never derived (a signature date is printed only from `signed` / `closing.signed`).
         let mentorName = fields["mentor"]?["name"]?.text, menteeName = fields["mentee"]?["name"]?.text
         if let mentorName, let menteeName { fields["pair"] = .text("\(mentorName) and \(menteeName)") }
 

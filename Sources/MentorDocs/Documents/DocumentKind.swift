@@ -34,11 +34,15 @@ public enum DocumentKind: String, CaseIterable, Sendable, Codable {
         }
     }
 
-    /// Parses a comma-separated list (`agreement,check-in`, or `all`), suggesting a name for typos.
+    /// Parses a comma-separated list (`agreement,check-in`, or `all`, in any case), suggesting a
+    /// name for typos; a list naming no document (`""`, `,`) is a mistake, not "nothing".
     public static func parseList(_ text: String) throws -> [DocumentKind] {
-        if text == "all" { return allCases }
-        return try text.split(separator: ",").map { raw in
-            let name = raw.trimmingCharacters(in: .whitespaces)
+        if text.lowercased() == "all" { return allCases }
+        let names = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
+        if names.isEmpty {
+            throw UsageError.invalid("--doc needs at least one document name (or 'all'); valid: " + allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        return try names.map { name in
             guard let kind = DocumentKind(rawValue: name) else {
                 throw UsageError.unknownName(kind: "document", name: name,
                                              suggestion: Suggestions.nearest(to: name, in: allCases.map(\.rawValue)),

@@ -36,7 +36,7 @@ public final class Renderer: Sendable {
     func render<O: PipelineObserver>(_ values: PreparedValues, document: DocumentKind, observer: inout O) throws(DiagnosticList) -> [UInt8] {
         let template = try library.template(program: values.program, document: document)
         let stamp = provenance(of: values, document: document)
-        var tree = template.render(values.forDocument(title: template.title ?? document.title, footer: stamp?.footer))
+        var tree = try template.render(values.forDocument(title: template.title ?? document.title, footer: stamp?.footer))
         if let stamp { tree.addMetadata(stamp.metadata) }
         observer.lap(.render)
         return try serialize(tree, format: values.options.format, observer: &observer)

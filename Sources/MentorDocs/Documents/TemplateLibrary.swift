@@ -2,45 +2,57 @@
 // same way, and keeps every parsed file and compiled template for reuse across threads.
 import Foundation
 
-/// The templates folder: `<program>/<document>.xhtml`, falling back to `shared/`.
+/// The templates folder: `<program>/<document>.xhtml`, falling back to `shared/`; with a
+/// fallback folder (the built-in set), each file missing from `directory` is taken from there.
 public final class TemplateLibrary: @unchecked Sendable {
     /// The folder holding `shared/` and one folder per program.
     public let directory: String
+    /// The folders searched for each file, in order: `directory`, then the fallback.
+    public let directories: [String]
     private let lock = NSLock()
     private var parsed: [String: Result<(XMLTree.Element, SourceText), DiagnosticList>] = [:]
     private var compiled: [String: Result<Template, DiagnosticList>] = [:]
     private var sources: [String: [String]] = [:]
 
-    /// A library reading templates from `directory`.
-    public init(directory: String) {
+    /// A library reading templates from `directory`, and each file it lacks from `fallback`.
+    public init(directory: String, fallback: String? = nil) {
         self.directory = directory
+        self.directories = [directory] + (fallback.map { [$0] } ?? []).filter { $0 != directory }
     }
 
-    /// Finds the templates folder: `--templates`, then `MENTORDOCS_TEMPLATES`, then `./Templates`,
-    /// then `Templates` beside the running binary (or in `../share/mentordocs/`).
-    public static func locate(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
-        var candidates: [String] = []
-        if let explicit { return explicit }
-        if let env = environment["MENTORDOCS_TEMPLATES"], !env.isEmpty { return env }
-        candidates.append(FileManager.default.currentDirectoryPath + "/Templates")
-        let binary = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent()
-        candidates.append(binary.appendingPathComponent("Templates").path)
-        candidates.append(binary.appendingPathComponent("../share/mentordocs/Templates").standardizedFileURL.path)
-        return candidates.first { FileManager.default.fileExists(atPath: $0 + "/shared") }
+    /// The library the command line uses: the built-in templates, overridden file by file by
+    /// `--templates DIR`, else by `MENTORDOCS_TEMPLATES`.
+    public static func standard(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
+                                builtIn: String? = BuiltInResources.templates) throws(UsageError) -> TemplateLibrary {
+        let override = explicit ?? environment["MENTORDOCS_TEMPLATES"].flatMap { $0.isEmpty ? nil : $0 }
+        if let override {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: override, isDirectory: &isFolder), isFolder.boolValue else {
+                let source = explicit != nil ? "--templates" : "MENTORDOCS_TEMPLATES"
+                throw UsageError.invalid("\(override): no such templates folder (given by \(source))")
+            }
+        }
+        guard let base = builtIn ?? override else {
+            throw UsageError.invalid("the built-in templates are missing beside the mentordocs binary; reinstall it, or pass --templates DIR")
+        }
+        return TemplateLibrary(directory: override ?? base, fallback: base)
     }
 
-    /// The file a program uses for a template name, or nil when neither folder has it.
+    /// The file a program uses for a template name, or nil when no folder has it: the program's
+    /// own file from any folder wins over a shared one, so overriding one file changes only it.
     public func file(program: Program, name: String) -> String? {
         for folder in [program.rawValue, "shared"] {
-            let path = "\(directory)/\(folder)/\(name).xhtml"
-            if FileManager.default.fileExists(atPath: path) { return path }
+            for directory in directories {
+                let path = "\(directory)/\(folder)/\(name).xhtml"
+                if FileManager.default.fileExists(atPath: path) { return path }
+            }
         }
         return nil
     }
 
     /// Whether the program has its own form for the document (rather than the shared one).
     public func hasOwnForm(program: Program, document: DocumentKind) -> Bool {
-        FileManager.default.fileExists(atPath: "\(directory)/\(program.rawValue)/\(document.rawValue).xhtml")
+        directories.contains { FileManager.default.fileExists(atPath: "\($0)/\(program.rawValue)/\(document.rawValue).xhtml") }
     }
 
     /// The compiled template for a program's document, loaded once.
@@ -115,6 +127,8 @@ struct ProgramIncludes: IncludeResolver {
     let used = UsedFiles()
 
     func block(file: String, block: String) throws -> (XMLTree.Element, SourceText) {
+        // A name, never a path: nothing outside the templates folder is read (the compiler says so first).
+        guard TemplateSafety.isIncludeName(file) else { throw IncludeError.notAName(file) }
         guard let path = library.file(program: program, name: file) else {
             throw IncludeError.missingFile(file, program: program)
         }
@@ -147,6 +161,7 @@ final class UsedFiles: @unchecked Sendable {
 enum IncludeError: Error, CustomStringConvertible {
     case missingFile(String, program: Program)
     case missingBlock(String, file: String, suggestion: String?)
+    case notAName(String)
 
     var description: String {
         switch self {
@@ -154,6 +169,8 @@ enum IncludeError: Error, CustomStringConvertible {
             return "no template '\(file)' in \(program.rawValue)/ or shared/"
         case let .missingBlock(block, file, suggestion):
             return "no md:block '\(block)' in \(file)" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
+        case let .notAName(file):
+            return "'\(file)' is not the name of a template in the templates folder"
         }
     }
 }

@@ -16,6 +16,8 @@ struct Expression: Sendable {
     var root: PathRoot
     var keys: [String]
     var formatters: [(Formatter, String?)]
+    /// The directive the expression was written in (location and line), for errors met while rendering.
+    var origin: Diagnostic?
 }
 
 /// A parsed `md:if` / `md:unless` condition.
@@ -64,7 +66,8 @@ extension Expression {
                            Suggestions.nearest(to: name, in: scope.numbers))
             }
             guard keys.isEmpty else { throw fail("'#\(name)' is a number and has no keys", nil) }
-            return (Expression(source: text, root: .number(name), keys: [], formatters: formatters), .integer(1...Int.max))
+            if let problem = Formatter.inputProblem(formatters, shape: .integer(1...Int.max)) { throw fail(problem, nil) }
+            return (Expression(source: text, root: .number(name), keys: [], formatters: formatters, origin: fail("", nil)), .integer(1...Int.max))
         } else if let bound = scope.values[first] {
             root = .variable(first)
             shape = bound
@@ -94,7 +97,8 @@ extension Expression {
             }
             walked += walked.isEmpty ? key : ".\(key)"
         }
-        return (Expression(source: text, root: root, keys: keys, formatters: formatters), shape)
+        if let problem = Formatter.inputProblem(formatters, shape: shape) { throw fail(problem, nil) }
+        return (Expression(source: text, root: root, keys: keys, formatters: formatters, origin: fail("", nil)), shape)
     }
 }
 

@@ -8,8 +8,10 @@ extension Template {
         var compiler = TemplateCompiler(resolver: resolver)
         compiler.sources[root.source.file] = source
         let expanded = compiler.expandIncludes(root, stack: [])
+        if compiler.expansionTooLarge { throw DiagnosticList(compiler.problems) }
         let follows = expanded.attributes.first { $0.namespace == Template.namespace && $0.name == "follows" }?.value
         let node = compiler.compile(expanded, scope: CompileScope())
+        if compiler.problems.isEmpty { compiler.checkBlankForm(node) }
         if !compiler.problems.isEmpty { throw DiagnosticList(compiler.problems) }
         let element: TElement
         switch node {
@@ -43,13 +45,22 @@ struct TemplateCompiler<Resolver: IncludeResolver> {
     let resolver: Resolver
     var sources: [String: SourceText] = [:]
     var problems: [Diagnostic] = []
+    /// Elements and texts met while expanding includes, against `TemplateLimits.templateNodes`.
+    var expandedNodes = 0
+    var expansionTooLarge = false
 
     init(resolver: Resolver) { self.resolver = resolver }
 
     /// A diagnostic at the directive attribute `md:name` of `element`, with a caret when found.
     func diagnostic(_ element: XMLTree.Element, _ directive: String, _ message: String,
                     expression: String? = nil, suggestion: String? = nil) -> Diagnostic {
-        var location = element.source
+        diagnostic(at: element.source, directive, message, expression: expression, suggestion: suggestion)
+    }
+
+    /// A diagnostic at the directive attribute `md:name` written from `source` on.
+    func diagnostic(at source: SourceLocation, _ directive: String, _ message: String,
+                    expression: String? = nil, suggestion: String? = nil) -> Diagnostic {
+        var location = source
         let text = sources[location.file]
         if let found = text?.find("md:\(directive)=", from: location.line) {
             location.line = found.line
@@ -63,16 +74,23 @@ struct TemplateCompiler<Resolver: IncludeResolver> {
 
     mutating func expandIncludes(_ element: XMLTree.Element, stack: [String]) -> XMLTree.Element {
         var element = element
+        if expansionTooLarge { return element }
         if let include = element.directive("include") {
             element.attributes.removeAll { $0.namespace == Template.namespace && $0.name == "include" }
-            let parts = include.split(separator: "#", maxSplits: 1).map(String.init)
-            if parts.count != 2 || parts[0].isEmpty || parts[1].isEmpty {
-                problems.append(diagnostic(element, "include", "md:include takes 'file#block', got '\(include)'", expression: include))
-            } else if stack.contains(include) || stack.count > 16 {
-                problems.append(diagnostic(element, "include", "md:include '\(include)' includes itself", expression: include))
+            let parts = include.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            if parts.count != 2 || !TemplateSafety.isIncludeName(parts[0]) || !TemplateSafety.isIncludeName(parts[1]) {
+                problems.append(diagnostic(element, "include", "md:include takes 'file#block', a template of the templates folder and a block in it (letters, digits, '-' and '_'; no path), got '\(include)'", expression: include))
+            } else if stack.count >= TemplateLimits.includeDepth {
+                problems.append(diagnostic(element, "include", "md:include '\(include)' nests more than \(TemplateLimits.includeDepth) includes deep", expression: include))
             } else {
                 do {
                     let (block, text) = try resolver.block(file: parts[0], block: parts[1])
+                    // A block is the same block however the include spells it: compare where it was found.
+                    let identity = "\(block.source.file)#\(parts[1])"
+                    if stack.contains(identity) {
+                        problems.append(diagnostic(element, "include", "md:include '\(include)' includes itself (block '\(parts[1])' of \(block.source.file))", expression: include))
+                        return element
+                    }
                     sources[block.source.file] = text
                     var merged = block
                     merged.attributes.removeAll { $0.namespace == Template.namespace && $0.name == "block" }
@@ -81,7 +99,7 @@ struct TemplateCompiler<Resolver: IncludeResolver> {
                         merged.attributes.removeAll { $0.name == attribute.name && $0.namespace == attribute.namespace }
                         merged.attributes.append(attribute)
                     }
-                    element = expandIncludes(merged, stack: stack + [include])
+                    element = expandIncludes(merged, stack: stack + [identity])
                     return element
                 } catch let error as DiagnosticList {
                     problems += error.diagnostics
@@ -89,6 +107,14 @@ struct TemplateCompiler<Resolver: IncludeResolver> {
                     problems.append(diagnostic(element, "include", "\(error)", expression: include))
                 }
             }
+        }
+        expandedNodes += 1 + element.children.count
+        if expandedNodes > TemplateLimits.templateNodes {
+            if !expansionTooLarge {
+                expansionTooLarge = true
+                problems.append(diagnostic(element, "include", "the template has more than \(TemplateLimits.templateNodes) elements and texts once its includes are expanded"))
+            }
+            return element
         }
         element.children = element.children.map { child in
             if case .element(let e) = child { return .element(expandIncludes(e, stack: stack)) }
@@ -116,7 +142,7 @@ struct TemplateCompiler<Resolver: IncludeResolver> {
         var withBindings: [(String, Expression)] = []
         var conditions: [Condition] = []
         var text: Expression?
-        var setAttributes: [(XMLTree.Attribute, Expression)] = []
+        var setAttributes: [AttributeSetter] = []
 
         func fail(_ directive: Directive) -> (String, String?) -> Diagnostic {
             { [self] message, suggestion in
@@ -139,16 +165,19 @@ struct TemplateCompiler<Resolver: IncludeResolver> {
                     }
                     var blank = 0
                     if let blankText = directives[.blank] {
-                        guard let n = Int(blankText), (0...200).contains(n) else {
-                            throw fail(.blank)("md:blank takes a number of rows from 0 to 200, got '\(blankText)'", nil)
+                        guard let n = Int(blankText), (0...TemplateLimits.blankRows).contains(n) else {
+                            throw fail(.blank)("md:blank takes a number of rows from 0 to \(TemplateLimits.blankRows), got '\(blankText)'", nil)
                         }
                         blank = n
                     }
-                    repeatOver = TElement.Repeat(variable: name, expression: expression, blank: blank)
+                    repeatOver = TElement.Repeat(variable: name, expression: expression, blank: blank,
+                                                 slots: try slots(directives, fail: fail))
                     scope.values[name] = item
                     scope.numbers.insert(name)
-                case .blank:
-                    if directives[.repeat] == nil { throw fail(.blank)("md:blank needs md:repeat on the same element", nil) }
+                case .blank, .min, .spare:
+                    if directives[.repeat] == nil {
+                        throw fail(directive)("md:\(directive.rawValue) needs md:repeat on the same element", nil)
+                    }
                 case .with:
                     for binding in value.split(separator: ";") {
                         let parts = binding.split(separator: "=", maxSplits: 1).map { $0.trimmed }
@@ -166,6 +195,11 @@ struct TemplateCompiler<Resolver: IncludeResolver> {
                     if case .record? = shape, expression.formatters.isEmpty {
                         throw fail(.text)("'\(value)' is a group of keys, not a value", nil)
                     }
+                    if TemplateSafety.rawTextElements.contains(element.name.lowercased()),
+                       !(expression.root == .data && expression.formatters.isEmpty
+                         && TemplateSafety.cssValues.contains(expression.keys.joined(separator: "."))) {
+                        throw fail(.text)("md:text cannot fill <\(element.name)>: its content is not escaped in HTML5, so a value could end it and start a script (only \(TemplateSafety.cssValues.sorted().joined(separator: ", ")), CSS the program escapes, may)", nil)
+                    }
                     text = expression
                 case .attr:
                     for assignment in value.split(separator: ";") {
@@ -173,12 +207,10 @@ struct TemplateCompiler<Resolver: IncludeResolver> {
                         guard parts.count == 2 else {
                             throw fail(.attr)("md:attr takes 'attribute expression', got '\(assignment.trimmed)'", nil)
                         }
-                        let (expression, _) = try Expression.parse(parts[1], scope: scope, fail: fail(.attr))
-                        let nameParts = parts[0].split(separator: ":").map(String.init)
-                        let attribute = nameParts.count == 2 && nameParts[0] == "xml"
-                            ? XMLTree.Attribute(prefix: "xml", namespace: XMLTree.xmlNamespace, name: nameParts[1], value: "")
-                            : XMLTree.Attribute(name: parts[0], value: "")
-                        setAttributes.append((attribute, expression))
+                        let (prefix, expressionText) = try AttributeSetter.splitPrefix(parts[1], fail: fail(.attr))
+                        let (expression, _) = try Expression.parse(expressionText, scope: scope, fail: fail(.attr))
+                        let attribute = try AttributeSetter.target(parts[0], prefix: prefix, fail: fail(.attr))
+                        setAttributes.append(AttributeSetter(attribute: attribute, expression: expression, urlPrefix: prefix))
                     }
                 case .include, .block, .follows:
                     break
@@ -203,6 +235,26 @@ struct TemplateCompiler<Resolver: IncludeResolver> {
         return .element(TElement(name: element.name, attributes: plain, children: children, source: element.source,
                                  repeatOver: repeatOver, with: withBindings, conditions: conditions, text: text,
                                  setAttributes: setAttributes))
+    }
+}
+
+extension TemplateCompiler {
+    /// The largest `md:min` / `md:spare`: a form's fixed slots, not a way to print pages of rows.
+    static var maxSlots: Int { 50 }
+
+    /// Reads `md:min="N"` (at least N entries, the data's then empty ones) and `md:spare="N"`
+    /// (N empty entries after the data).
+    func slots(_ directives: [Directive: String],
+               fail: (Directive) -> (String, String?) -> Diagnostic) throws(Diagnostic) -> TElement.Slots {
+        var slots = TElement.Slots()
+        for directive in [Directive.min, .spare] {
+            guard let text = directives[directive] else { continue }
+            guard let n = Int(text.trimmed), (0...Self.maxSlots).contains(n) else {
+                throw fail(directive)("md:\(directive.rawValue) takes a number of entries from 0 to \(Self.maxSlots), got '\(text)'", nil)
+            }
+            if directive == .min { slots.min = n } else { slots.spare = n }
+        }
+        return slots
     }
 }
 

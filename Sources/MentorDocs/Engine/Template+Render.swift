@@ -3,9 +3,15 @@
 
 extension Template {
     /// Renders the template; absent values leave the template's placeholder content in place.
-    public func render(_ data: Value) -> XMLTree.Element {
+    /// Throws a located error when a formatter refuses a value or the document grows past
+    /// `TemplateLimits`.
+    public func render(_ data: Value) throws(DiagnosticList) -> XMLTree.Element {
         var out: [XMLTree.Node] = []
-        RenderPass(data: data).render(root, scope: RenderScope(), into: &out)
+        do throws(Diagnostic) {
+            try RenderPass(data: data).render(root, scope: RenderScope(), into: &out)
+        } catch {
+            throw DiagnosticList([error])
+        }
         guard case .element(let element)? = out.first else { preconditionFailure("root renders one element") }
         return element
     }
@@ -27,62 +33,70 @@ struct RenderScope {
 
 struct RenderPass {
     let data: Value
+    let budget = RenderBudget()
 
-    func render(_ element: TElement, scope: RenderScope, into out: inout [XMLTree.Node]) {
+    func render(_ element: TElement, scope: RenderScope, into out: inout [XMLTree.Node]) throws(Diagnostic) {
         guard let repeatOver = element.repeatOver else {
-            renderOne(element, scope: scope, into: &out)
+            try renderOne(element, scope: scope, into: &out)
             return
         }
-        let items = evaluate(repeatOver.expression, scope: scope)?.items ?? []
-        if items.isEmpty {
-            for number in stride(from: 1, through: repeatOver.blank, by: 1) {
-                var inner = scope
-                inner.values.append((repeatOver.variable, nil))
-                inner.numbers.append((repeatOver.variable, number))
-                renderOne(element, scope: inner, into: &out)
-            }
-            return
-        }
+        let items = try evaluate(repeatOver.expression, scope: scope)?.items ?? []
         for (index, item) in items.enumerated() {
             var inner = scope
             inner.values.append((repeatOver.variable, item))
             inner.numbers.append((repeatOver.variable, index + 1))
-            renderOne(element, scope: inner, into: &out)
+            try renderOne(element, scope: inner, into: &out)
+            try budget.check(repeatOver.expression)
+        }
+        // Empty copies (md:blank, md:min, md:spare): every item.* absent, numbered on from the data.
+        let empty = repeatOver.slots.emptyCopies(after: items.count, blank: repeatOver.blank)
+        for number in stride(from: items.count + 1, through: items.count + empty, by: 1) {
+            var inner = scope
+            inner.values.append((repeatOver.variable, nil))
+            inner.numbers.append((repeatOver.variable, number))
+            try renderOne(element, scope: inner, into: &out)
+            try budget.check(repeatOver.expression)
         }
     }
 
-    func renderOne(_ element: TElement, scope outer: RenderScope, into out: inout [XMLTree.Node]) {
+    func renderOne(_ element: TElement, scope outer: RenderScope, into out: inout [XMLTree.Node]) throws(Diagnostic) {
         var scope = outer
         for (name, expression) in element.with {
-            scope.values.append((name, evaluate(expression, scope: scope)))
+            scope.values.append((name, try evaluate(expression, scope: scope)))
         }
-        for condition in element.conditions where !holds(condition, scope: scope) { return }
+        for condition in element.conditions {
+            if !(try holds(condition, scope: scope)) { return }
+        }
+        budget.used.add(element.fixedWeight)
         var attributes = element.attributes
-        for (attribute, expression) in element.setAttributes {
-            guard let text = evaluate(expression, scope: scope)?.renderedText, !text.isEmpty else { continue }
-            attributes.removeAll { $0.name == attribute.name && $0.prefix == attribute.prefix }
-            var set = attribute
-            set.value = text
+        for setter in element.setAttributes {
+            guard let text = try evaluate(setter.expression, scope: scope)?.renderedText, !text.isEmpty else { continue }
+            attributes.removeAll { $0.name == setter.attribute.name && $0.prefix == setter.attribute.prefix }
+            var set = setter.attribute
+            // A fixed URL start keeps its scheme: the value cannot add one, nor end the path.
+            set.value = setter.urlPrefix.map { $0 + TemplateSafety.percentEncoded(text) } ?? text
+            budget.used.add(RenderWeight(bytes: set.value.utf8.count))
             attributes.append(set)
         }
         var children: [XMLTree.Node] = []
-        if let expression = element.text, let text = evaluate(expression, scope: scope)?.renderedText,
+        if let expression = element.text, let text = try evaluate(expression, scope: scope)?.renderedText,
            !text.allSatisfy(\.isWhitespace) {
             children = [.text(text)]
+            budget.used.add(RenderWeight(nodes: 1, bytes: text.utf8.count))
         } else {
             children.reserveCapacity(element.children.count)
             for child in element.children {
                 switch child {
                 case .fixed(let node): children.append(node)
-                case .element(let e): render(e, scope: scope, into: &children)
+                case .element(let e): try render(e, scope: scope, into: &children)
                 }
             }
         }
         out.append(.element(XMLTree.Element(name: element.name, attributes: attributes, children: children, source: element.source)))
     }
 
-    func holds(_ condition: Condition, scope: RenderScope) -> Bool {
-        let value = evaluate(condition.expression, scope: scope)
+    func holds(_ condition: Condition, scope: RenderScope) throws(Diagnostic) -> Bool {
+        let value = try evaluate(condition.expression, scope: scope)
         let result: Bool
         switch condition.test {
         case .present: result = value.map { !$0.isEmpty } ?? false
@@ -92,7 +106,7 @@ struct RenderPass {
         return result != condition.negated
     }
 
-    func evaluate(_ expression: Expression, scope: RenderScope) -> Value? {
+    func evaluate(_ expression: Expression, scope: RenderScope) throws(Diagnostic) -> Value? {
         var value: Value?
         switch expression.root {
         case .data: value = data.lookup(expression.keys)
@@ -101,8 +115,20 @@ struct RenderPass {
         }
         for (formatter, argument) in expression.formatters {
             guard let current = value else { return nil }
+            if let problem = formatter.problem(with: current) { throw expression.error(problem) }
             value = formatter.apply(current, argument: argument)
         }
         return value
+    }
+}
+
+extension Expression {
+    /// An error met while rendering, located at the directive the expression was written in.
+    func error(_ message: String) -> Diagnostic {
+        var diagnostic = origin ?? Diagnostic(at: SourceLocation(file: "template", line: 0, column: 0), "")
+        diagnostic.message = message
+        diagnostic.path = source
+        diagnostic.suggestion = nil
+        return diagnostic
     }
 }

@@ -33,17 +33,35 @@ final class TElement: Sendable {
     let with: [(String, Expression)]
     let conditions: [Condition]
     let text: Expression?
-    let setAttributes: [(XMLTree.Attribute, Expression)]
+    let setAttributes: [AttributeSetter]
+    /// Elements and texts, and characters, that each copy adds besides what its directives
+    /// fill: counted once here, charged against `TemplateLimits` at every copy.
+    let fixedWeight: RenderWeight
 
     struct Repeat: Sendable {
         var variable: String
         var expression: Expression
         var blank: Int
+        /// Empty copies: the list shows at least `slots.min` entries, and `slots.spare` empty ones
+        /// after the data (`md:min`, `md:spare`).
+        var slots = Slots()
+    }
+
+    /// The fixed slots of a repeat (`md:min`, `md:spare`); zero when not written.
+    struct Slots: Sendable {
+        var min = 0
+        var spare = 0
+
+        /// How many empty copies follow `count` entries of data (an empty list also gets `blank`).
+        func emptyCopies(after count: Int, blank: Int) -> Int {
+            let total = Swift.max(min, count + spare, count == 0 ? blank : 0)
+            return total - count
+        }
     }
 
     init(name: String, attributes: [XMLTree.Attribute], children: [TNode], source: SourceLocation,
          repeatOver: Repeat?, with: [(String, Expression)], conditions: [Condition], text: Expression?,
-         setAttributes: [(XMLTree.Attribute, Expression)]) {
+         setAttributes: [AttributeSetter]) {
         self.name = name
         self.attributes = attributes
         self.children = children
@@ -53,6 +71,9 @@ final class TElement: Sendable {
         self.conditions = conditions
         self.text = text
         self.setAttributes = setAttributes
+        var weight = RenderWeight(nodes: 1, bytes: attributes.reduce(0) { $0 + $1.value.utf8.count })
+        for case .fixed(let node) in children { weight.add(RenderWeight(node)) }
+        self.fixedWeight = weight
     }
 }
 

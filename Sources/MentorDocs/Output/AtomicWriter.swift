@@ -50,8 +50,4 @@ public enum AtomicWriter {
     public static func removeLeftovers(in folder: String) {
         Leftovers.removeAbandoned(below: folder)
     }
-
-    static func reasonText(_ error: Error) -> String {
-        (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
-    }
 }

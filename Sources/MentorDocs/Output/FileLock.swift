@@ -32,6 +32,9 @@ final class FileLock: @unchecked Sendable {
             guard fd >= 0 else { return .failure(.system(systemReason())) }
             if flock(fd, LOCK_EX | LOCK_NB) != 0 {
                 let reason = errno
+                // A file system without locks (some network and FUSE mounts): go on unlocked. No
+                // run can then tell a killed run's files, so none is swept (see `isHeld`).
+                if unsupported(reason) { return .success(FileLock(path: path, fd: fd)) }
                 let holder = readHolder(fd)
                 close(fd)
                 if reason == EWOULDBLOCK { return .failure(.held(by: holder)) }
@@ -60,7 +63,12 @@ final class FileLock: @unchecked Sendable {
         guard fd >= 0 else { return false }
         defer { close(fd) }
         if flock(fd, LOCK_SH | LOCK_NB) == 0 { return false }
-        return errno == EWOULDBLOCK
+        return errno == EWOULDBLOCK || unsupported(errno) // unknowable: assume its owner lives
+    }
+
+    /// Whether `flock` failed only because the file system has no locks.
+    private static func unsupported(_ code: Int32) -> Bool {
+        code == ENOLCK || code == EOPNOTSUPP || code == ENOSYS || code == EINVAL
     }
 
     /// Takes the lock on an existing lock file only if its holder is gone: the caller then owns

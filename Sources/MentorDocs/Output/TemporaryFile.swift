@@ -55,8 +55,8 @@ final class TemporaryFile {
         if let failure = bytes.withUnsafeBytes({ TemporaryFile.writeAll(fd, $0) }) { throw WriteError(path: target, reason: failure) }
     }
 
-    /// Flushes and closes the file; then renames it over the target, or removes it when `keep`
-    /// says the target already holds the same bytes. Either way the temporary is gone after.
+    /// Flushes and closes the file; then renames it over the target, or (not `replacing`: the
+    /// target already holds the same bytes) removes it. Either way the temporary is gone after.
     func commit(replacing: Bool = true) throws(WriteError) {
         var failure: String?
         if fsync(fd) != 0 { failure = systemReason() }

@@ -9,7 +9,7 @@ public enum InputFiles {
     /// Files as given, and the `.yaml`/`.yml`/`.json` files below each folder, sorted by path
     /// so every run (and every machine) sees the same order. Hidden files and folders are skipped.
     /// A symbolic link to a folder is followed; a folder is read once however many links reach
-    /// it, so a loop of links ends.
+    /// it (where it really is, when the walk meets it there too), so a loop of links ends.
     public static func collect(_ inputs: [String]) -> (files: [String], missing: [String]) {
         var files: [String] = [], missing: [String] = []
         for input in inputs {
@@ -22,7 +22,18 @@ public enum InputFiles {
             var found: [String] = []
             let base = input.hasSuffix("/") && input.count > 1 ? String(input.dropLast()) : input
             var visiting: Set<FolderID> = [FolderID(info)]
-            walk(base, visiting: &visiting, into: &found)
+            // Real folders first, then the folders links lead to (and the links found there), so
+            // a folder reached both ways is read where it really is.
+            var links: [String] = []
+            walk(base, visiting: &visiting, into: &found, links: &links)
+            var next = 0
+            while next < links.count {
+                let link = links[next]
+                next += 1
+                var target = stat()
+                guard stat(link, &target) == 0, visiting.insert(FolderID(target)).inserted else { continue } // a loop, or a second way in
+                walk(link, visiting: &visiting, into: &found, links: &links)
+            }
             files += found.sorted()
         }
         return (files, missing)
@@ -38,8 +49,9 @@ public enum InputFiles {
         }
     }
 
-    /// Adds the participant files below `folder`; `visiting` holds the folders already entered.
-    private static func walk(_ folder: String, visiting: inout Set<FolderID>, into found: inout [String]) {
+    /// Adds the participant files below `folder`, entering real folders; links to folders are
+    /// put in `links` for later. `visiting` holds the folders already entered.
+    private static func walk(_ folder: String, visiting: inout Set<FolderID>, into found: inout [String], links: inout [String]) {
         guard let dir = opendir(folder) else { return }
         var names: [(String, UInt8)] = []
         while let entry = readdir(dir) {
@@ -53,18 +65,18 @@ public enum InputFiles {
         names.sort { $0.0 < $1.0 } // the same folder wins every run when two paths reach it
         for (name, type) in names {
             let path = folder + "/" + name
-            var isFolder = type == UInt8(DT_DIR)
             var info = stat()
-            if type == UInt8(DT_LNK) || type == UInt8(DT_UNKNOWN) || isFolder {
-                // Follow links to see what they name; a broken link is left to be reported as a file.
-                if stat(path, &info) == 0 { isFolder = (info.st_mode & S_IFMT) == S_IFDIR }
+            var kind = type
+            if kind == UInt8(DT_UNKNOWN), lstat(path, &info) == 0 {
+                kind = (info.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : (info.st_mode & S_IFMT) == S_IFLNK ? UInt8(DT_LNK) : UInt8(DT_REG)
             }
-            if isFolder {
-                let id = FolderID(info)
-                guard visiting.insert(id).inserted else { continue } // a loop, or a second way in: read once
-                walk(path, visiting: &visiting, into: &found)
+            if kind == UInt8(DT_DIR) {
+                guard lstat(path, &info) == 0, visiting.insert(FolderID(info)).inserted else { continue }
+                walk(path, visiting: &visiting, into: &found, links: &links)
+            } else if kind == UInt8(DT_LNK), stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+                links.append(path)
             } else if extensions.contains((name as NSString).pathExtension.lowercased()) {
-                found.append(path)
+                found.append(path) // a file, a link to one, or a broken link (reported when read)
             }
         }
     }

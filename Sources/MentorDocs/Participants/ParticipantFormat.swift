@@ -79,6 +79,8 @@ public enum ParticipantFormat {
         ]))),
         Field("steps", .text), Field("timeframe", .text), Field("obstacles", .text),
         Field("evaluation", .text),
+        // ASET step 3: the challenges to overcome to reach a short-term goal (added later).
+        Field("challenges", .text),
     ])
 
     static let meeting: Shape = .record([

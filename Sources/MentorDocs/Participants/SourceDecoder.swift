@@ -195,14 +195,6 @@ enum SourceDecoder {
     static func excerpt(_ line: String, column: Int) -> SourceExcerpt {
         SourceExcerpt(line: line, column: column)
     }
-
-    /// The line with control characters shown as U+FFFD.
-    static func sanitizedLine(_ line: String) -> String {
-        guard line.unicodeScalars.contains(where: isForbidden) else { return line }
-        var out = String.UnicodeScalarView()
-        for s in line.unicodeScalars { out.append(isForbidden(s) ? "\u{FFFD}" : s) }
-        return String(out)
-    }
 }
 
 /// Line and column arithmetic that matches libyaml: columns count Unicode scalars, and CR, LF,

@@ -8,7 +8,7 @@ public struct Provenance: Sendable, Equatable {
     public var form: String
     /// `program/document`, so `verify` knows which form to fingerprint.
     public var document: String
-    /// The mentordocs that wrote it, `mentordocs 0.3`.
+    /// The mentordocs that wrote it, `mentordocs 0.3.0`.
     public var generator: String
 
     /// A document's fingerprints.
@@ -27,7 +27,7 @@ public struct Provenance: Sendable, Equatable {
         public static let generator = "generator"
     }
 
-    /// The footer line: `data 3f9a1c2e7b4d · form 91be02ac55f1 · mentordocs 0.3`.
+    /// The footer line: `data 3f9a1c2e7b4d · form 91be02ac55f1 · mentordocs 0.3.0`.
     public var footer: String {
         ((data.map { ["data \($0.prefix(12))"] } ?? []) + ["form \(form.prefix(12))", generator]).joined(separator: " · ")
     }

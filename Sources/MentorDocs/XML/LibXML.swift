@@ -1,4 +1,4 @@
-// One-time libxml2 set-up: parser globals, the catalog, and a loader that never reaches the network.
+// One-time libxml2 set-up: parser globals, no XML catalog, and a loader that never reaches the network.
 import Foundation
 internal import CLibXML2
 
@@ -7,27 +7,16 @@ enum LibXML {
     /// Touch this before starting worker threads; Swift runs the initialiser exactly once.
     static let ready: Void = {
         xmlInitParser()
-        xmlInitializeCatalog()
+        // The DTD and its entity sets ship with mentordocs: never read the system catalog, so the
+        // output does not depend on what the machine has installed (and a cold start skips it).
+        xmlCatalogSetDefaults(XML_CATA_ALLOW_NONE)
         // xmlParseDTD and validation ignore XML_PARSE_NONET; this loader refuses network URLs for them.
         xmlSetExternalEntityLoader(loadEntity)
     }()
 
-    /// Files of the XHTML DTD's character-entity sets, by public id, where Debian installs them.
-    /// Reading them directly spares loading the XML catalog: a quarter of a cold start.
-    static let entitySets: [String: String] = {
-        let folder = "/usr/share/xml/w3c-sgml-lib/schema/dtd/REC-xhtml-modularization-20100729/"
-        return ["-//W3C//ENTITIES Latin 1 for XHTML//EN": folder + "xhtml-lat1.ent",
-                "-//W3C//ENTITIES Symbols for XHTML//EN": folder + "xhtml-symbol.ent",
-                "-//W3C//ENTITIES Special for XHTML//EN": folder + "xhtml-special.ent"]
-    }()
-
-    /// The external-entity loader: the XHTML entity sets from their files when present, else
-    /// libxml2's loader that never reaches the network (it consults the catalog).
+    /// The external-entity loader: local files only (the DTD's entity sets, beside it).
     static let loadEntity: xmlExternalEntityLoader = { url, id, context in
-        if let id, let path = LibXML.entitySets[String(cString: id)], access(path, R_OK) == 0 {
-            return xmlNoNetExternalEntityLoader(path, nil, context) // a local file: no catalog look-up
-        }
-        return xmlNoNetExternalEntityLoader(url, id, context)
+        xmlNoNetExternalEntityLoader(url, id, context)
     }
 
     /// The version libxml2 reports, for `--version` and bug reports.

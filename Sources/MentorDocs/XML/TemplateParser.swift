@@ -1,5 +1,5 @@
-// Parses a template file with libxml2, refuses anything that could read another file or a URL,
-// and copies the tree into Swift values (the C tree is freed before returning).
+// Parses a template file with libxml2, refuses anything that could read another file or a URL
+// or run script, and copies the tree into Swift values (the C tree is freed before returning).
 import Foundation
 internal import CLibXML2
 
@@ -99,6 +99,8 @@ private struct TreeReader {
             refuse("XInclude is not allowed in templates; use md:include", line: line, near: tag)
         } else if namespace != XMLTree.xhtmlNamespace {
             refuse("element \(tag)> is not in the XHTML namespace (\(namespace ?? "no namespace"))", line: line, near: tag)
+        } else if TemplateSafety.refusedElements.contains(name.lowercased()) {
+            refuse("element \(tag)> is not allowed in templates: a form runs no code", line: line, near: tag)
         }
         var out = XMLTree.Element(name: name, source: SourceLocation(file: file, line: line, column: 0))
         var attr = node.pointee.properties
@@ -115,6 +117,9 @@ private struct TreeReader {
             if let href, !allowed.contains(href) {
                 refuse("attribute \(prefix ?? "?"):\(attrName) is in an unknown namespace (\(href))", line: line, near: "\(prefix ?? ""):\(attrName)")
             }
+            if href == nil || href == XMLTree.xmlNamespace {
+                checkPlainAttribute(href == nil ? attrName : "xml:" + attrName, value, line: line)
+            }
             out.attributes.append(XMLTree.Attribute(prefix: prefix, namespace: href, name: attrName, value: value))
             attr = a.pointee.next
         }
@@ -122,6 +127,9 @@ private struct TreeReader {
         while let c = child {
             switch c.pointee.type {
             case XML_ELEMENT_NODE:
+                if TemplateSafety.rawTextElements.contains(name.lowercased()) {
+                    refuse("<\(name)> holds only text; no element may be written inside it", line: Int(xmlGetLineNo(c)), near: "<" + String(cString: c.pointee.name))
+                }
                 out.children.append(.element(element(c)))
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = c.pointee.content { out.children.append(.text(String(cString: content))) }
@@ -136,5 +144,15 @@ private struct TreeReader {
             child = c.pointee.next
         }
         return out
+    }
+
+    /// Refuses event handlers, and script or data URLs written into URL attributes.
+    mutating func checkPlainAttribute(_ name: String, _ value: String, line: Int) {
+        if TemplateSafety.isEventHandler(name) {
+            refuse("attribute \(name) is not allowed in templates: a form runs no code", line: line, near: "\(name)=")
+        } else if TemplateSafety.urlAttributes.contains(name.lowercased()),
+                  let scheme = TemplateSafety.scheme(of: value), TemplateSafety.activeSchemes.contains(scheme) {
+            refuse("attribute \(name) holds a '\(scheme):' URL; templates may not link to script or inline documents", line: line, near: "\(name)=")
+        }
     }
 }

@@ -1,13 +1,16 @@
-// The XHTML 1.0 Strict DTD, parsed once from the system catalog and shared read-only by all threads.
+// The XHTML 1.0 Strict DTD, parsed once from the copy that ships with mentordocs and shared
+// read-only by all threads. No XML catalog is consulted, so no system package is needed.
 import Foundation
 internal import CLibXML2
 
-/// The parsed XHTML 1.0 Strict DTD (Debian's w3c-sgml-lib, found through /etc/xml/catalog).
+/// The parsed XHTML 1.0 Strict DTD, read from the built-in resources (or a folder a test names).
 public final class XHTMLDTD: @unchecked Sendable {
     // Read-only after init: every content model is built here, so validation never writes to it.
     let pointer: xmlDtdPtr
+    /// The DTD file that was read.
+    public let path: String
 
-    /// The process-wide DTD, loaded on first use.
+    /// The process-wide DTD, loaded on first use from the built-in resources.
     public static func shared() throws(XMLLayerError) -> XHTMLDTD {
         switch cached {
         case .success(let dtd): return dtd
@@ -16,27 +19,30 @@ public final class XHTMLDTD: @unchecked Sendable {
     }
 
     private static let cached: Result<XHTMLDTD, XMLLayerError> = {
-        do { return .success(try XHTMLDTD()) } catch let error as XMLLayerError { return .failure(error) } catch { return .failure(.dtdUnavailable("\(error)")) }
+        guard let folder = BuiltInResources.dtd else {
+            return .failure(.dtdUnavailable("the built-in DTD folder is missing beside the mentordocs binary; reinstall mentordocs"))
+        }
+        do { return .success(try XHTMLDTD(folder: folder)) } catch let error as XMLLayerError { return .failure(error) } catch { return .failure(.dtdUnavailable("\(error)")) }
     }()
 
     static let systemID = "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd"
-    /// Where Debian's w3c-sgml-lib installs it (what /etc/xml/catalog maps the public id to).
-    static let knownPaths = ["/usr/share/xml/w3c-sgml-lib/schema/dtd/REC-xhtml1-20020801/xhtml1-strict.dtd"]
+    /// The DTD's file name in a DTD folder; its entity sets sit beside it.
+    static let fileName = "xhtml1-strict.dtd"
 
-    private init() throws(XMLLayerError) {
+    /// Parses `folder/xhtml1-strict.dtd`; its entity sets are read from the same folder.
+    init(folder: String) throws(XMLLayerError) {
         _ = LibXML.ready
         let collector = XMLErrorCollector()
-        // Loading the catalog to look the public id up was a quarter of a cold start; where the
-        // DTD sits at its Debian path (or MENTORDOCS_XHTML_DTD names it), read it directly. Its
-        // entity files then resolve beside it, and libxml2 consults no catalog for files that exist.
-        let direct = ([ProcessInfo.processInfo.environment["MENTORDOCS_XHTML_DTD"]].compactMap { $0 } + XHTMLDTD.knownPaths)
-            .first { FileManager.default.fileExists(atPath: $0) }
-        let dtd = collector.collecting {
-            direct.flatMap { xmlParseDTD(nil, $0) } ?? xmlParseDTD(TemplateParser.xhtmlStrictPublicID, XHTMLDTD.systemID)
+        let file = folder + "/" + XHTMLDTD.fileName
+        // The entity sets are named by relative system ids, which libxml2 resolves beside the DTD.
+        let dtd = collector.collecting { FileManager.default.fileExists(atPath: file) ? xmlParseDTD(nil, file) : nil }
+        // A missing entity set is only a warning to libxml2; here it is a broken installation.
+        let problem = collector.issues.first
+        guard let dtd, problem == nil else {
+            if let dtd { xmlFreeDtd(dtd) }
+            throw XMLLayerError.dtdUnavailable("\(problem?.file ?? file): " + (problem?.message ?? "not found"))
         }
-        guard let dtd else {
-            throw XMLLayerError.dtdUnavailable(collector.issues.first?.message ?? "not found")
-        }
+        path = file
         pointer = dtd
         // libxml2 builds content models lazily, writing into the DTD; build them all now.
         let context = xmlNewValidCtxt()
@@ -64,7 +70,7 @@ public enum XMLLayerError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .dtdUnavailable(let why):
-            return "cannot load the XHTML 1.0 Strict DTD from the XML catalog (\(why)); install Debian's w3c-sgml-lib"
+            return "cannot load the XHTML 1.0 Strict DTD: \(why)"
         case .serialization(let why): return "cannot serialize document: \(why)"
         }
     }

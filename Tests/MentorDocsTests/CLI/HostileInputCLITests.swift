@@ -238,6 +238,20 @@ func runBounded(_ arguments: [String], seconds: Double = 60) throws -> (status: 
         #expect(r.stderr.contains("manifest.1-of-2.json: error: shard: expected \"1/2\" (the file's name says so), found '2/2'"), "\(r.stderr)")
     }
 
+    @Test func anInputInTwoShardsIsAnError() throws {
+        let out = try shardedRun()
+        let path = try manifestHoldingA(out)
+        let other = path.hasSuffix("1-of-2.json") ? out + "/manifest.2-of-2.json" : out + "/manifest.1-of-2.json"
+        // Copy a's entry into the other shard's manifest as well.
+        let line = try #require(try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").first { $0.contains("\"id\": \"a\"") })
+        let text = try String(contentsOfFile: other, encoding: .utf8)
+        try text.replacingOccurrences(of: "\"entries\": [\n", with: "\"entries\": [\n" + line.trimmingCharacters(in: CharacterSet(charactersIn: ",")) + ",\n")
+            .write(toFile: other, atomically: false, encoding: .utf8)
+        let r = try runBounded(["merge-manifests", out], seconds: 30)
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("each input belongs to one shard"), "\(r.stderr)")
+    }
+
     @Test func aMergeSweepsWhatAKilledMergeLeft() throws {
         let out = try shardedRun()
         // What a merge killed during --combine leaves: its lease, unlocked, and a temporary.
@@ -316,5 +330,30 @@ func runBounded(_ arguments: [String], seconds: Double = 60) throws -> (status: 
             #expect(r.stderr.hasPrefix(message), "\(command[0]): \(r.stderr)")
             #expect(!r.stderr.contains("NSCocoaErrorDomain"))
         }
+    }
+}
+
+@Suite(.serialized) struct LongLineAndNameCLITests {
+    @Test func tenThousandErrorsOnOneLineQuoteBoundedWindows() throws {
+        let folder = try temporaryFolder()
+        let meetings = (0..<10_000).map { "{\"date\": \"2026-13-\(String(format: "%02d", $0 % 28 + 1))\"}" }.joined(separator: ", ")
+        try "{\"program\": \"aset\", \"id\": \"a\", \"meetings\": [\(meetings)]}".write(toFile: folder + "/long.json", atomically: false, encoding: .utf8)
+        let r = try runBounded(["check", folder + "/long.json"], seconds: 120) // a sanity bound, not a timing
+        #expect(!r.hung)
+        #expect(r.status == 1)
+        #expect(r.stdout.lastLine == "1 file, 0 partnerships: 10000 errors, 0 warnings")
+        let quoted = r.stdout.split(separator: "\n").filter { $0.hasPrefix("    ") }
+        #expect(quoted.count == 20_000, "a line and a caret for each error")
+        #expect(quoted.allSatisfy { $0.unicodeScalars.count <= SourceExcerpt.width + 8 })
+    }
+
+    @Test func idsThatWindowsReservesOrThatACutEndsInADotGetSafeFolders() throws {
+        let long = String(repeating: "a", count: 99) + ".b"
+        let input = try BatchFixtures.folder(["1.yaml": try BatchFixtures.aset(id: "COM\u{B9}"), "2.yaml": try BatchFixtures.aset(id: long)])
+        let out = try temporaryFolder()
+        let r = try runBounded(["batch", input, "--out", out, "--doc", "agreement", "--no-progress"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let folders = try FileManager.default.contentsOfDirectory(atPath: out).filter { !$0.hasPrefix("manifest") }.sorted()
+        #expect(folders == ["_COM\u{B9}", String(repeating: "a", count: 99)])
     }
 }

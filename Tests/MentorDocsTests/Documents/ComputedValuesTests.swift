@@ -1,4 +1,4 @@
-// The values the renderer adds: check-in hours, derived dates and initials, goal lists, rows.
+// The values the renderer adds: check-in hours, derived dates (never initials), goal lists, rows.
 import Testing
 @testable import MentorDocs
 
@@ -55,8 +55,9 @@ import Testing
         #expect(values()["term"]?["end"]?.date == CalendarDate(iso: "2026-02-28"))
     }
 
-    @Test func initialsAreDerivedUnlessGiven() {
-        #expect(values()["mentor"]?["initials"]?.text == "DW")
+    @Test func initialsAreNeverDerived() {
+        // Initials are a signer's act: nothing computes them from the name.
+        #expect(values()["mentor"]?["initials"] == nil)
         #expect(values()["mentee"]?["initials"]?.text == "KM-x")
     }
 

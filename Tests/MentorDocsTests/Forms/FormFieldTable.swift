@@ -111,10 +111,20 @@ enum FormFieldTable {
         handbook: "ASET Mentoring Action Plan, steps 3-8",
         parts: [
             .label("Mentoring Action Plan"),
-            .label("Using this plan"),                                          // How to Use / goal-setting tips
-            .label("Step 3: Short-term goals"),                                 // Step 3
+            .label("Using this plan"),                                          // How to Use: 1-3
+            .label("Eight tips for setting goals"),                             // GOAL SETTING TIPS (eight)
+            .label("Put first things first."),                                  // Prioritize
+            .label("Spell out the steps."),                                     // Identify steps
+            .label("Ask for support."),                                         // Seek feedback and support
+            .label("Name the barriers."),                                       // Face your barriers
+            .label("Bring your mentor in."),                                    // Involve others
+            .label("Make every goal SMART:"),                                   // SMART goals
+            .label("Look back."),                                               // Take time to reflect
+            .label("Carry the learning forward."),                              // Transfer learning into next steps
+            .label("Step 3: Short-term goals"),                                 // Step 3: goals and the challenges
             .each("goals", where: isShort, blank: 3, [
                 .fill("Short-term goal #", .value("@.goal")),                   // Short-term Goal N:
+                .fill("Challenges to overcome to reach it:", .value("@.challenges")),  // ... challenges that must be overcome
                 .column("Action", .each("@.actions", "action")),                // Action N:
                 .column("How to accomplish it (resources needed)", .each("@.actions", "how")),  // How to accomplish:
                 .column("Starting date", .each("@.actions", "start")),          // Starting date:
@@ -147,6 +157,7 @@ enum FormFieldTable {
             ]),
         ],
         counts: [
+            .list(after: "Eight tips for setting goals", 8),
             .rows(column: "Action", [2, 2, 2]),            // three short-term goals, two actions each
             .rows(column: "Long-term SMART goal", [3]),    // three long-term goals
             .list(after: "Step 5: Tasks that contribute to your long-term goals", 2),
@@ -208,8 +219,8 @@ enum FormFieldTable {
             .label("The mentor undertakes to speak candidly"),                  // honest, constructive feedback clause
         ] + signatures,                                                         // Date, Signature Mentee, Signature Mentor
         counts: [
-            .rows(column: "Planning", [6]),
-            .list(after: "How we will work together", 4),
+            .rows(column: "Planning", [4]),                                    // one page blank (budget)
+            .list(after: "How we will work together", 2),
             .rows(column: "Printed name", [2]),
         ])
 
@@ -226,11 +237,13 @@ enum FormFieldTable {
             .label("No."),
             .column("Goal from our plan", .each("goals", "goal")),              // PLANNING
             .column("What was achieved", .each("achievements")),                // END OF MENTORING - ACHIEVEMENTS
-            .fill("Looking back", .value("closing.reflection")),                // comments
-            .fill("Next steps", .value("closing.next_steps")),
+            .column("Looking back", .value("closing.reflection")),              // comments
+            .label("What worked, what you would do differently"),
+            .column("Next steps", .value("closing.next_steps")),
+            .label("Where the mentee goes from here"),
             .fill("Reviewed together on:", .value("closing.date")),             // Date:
         ] + signatures(dates: "closing.signed"),                                                         // Signature Mentee, Signature Mentor
-        counts: [.rows(column: "Goal from our plan", [6])])
+        counts: [.rows(column: "Goal from our plan", [5])])
 
     static let awmiMeetingGuide = Form(
         program: .awmi, document: .meetingGuide,
@@ -345,7 +358,7 @@ enum FormFieldTable {
         parts: [
             .label("Meeting Action Items and Checklist"),
             .each("meetings", blank: 1, [
-                .label("Meeting #"),
+                .fill("Meeting", .number),                                      // a sheet per meeting: blank, a line to write its number
                 .fill("Mentor:", mentorName),                                   // Mentor: ___
                 .fill("Mentee:", menteeName),                                   // Mentee: ___
                 .fill("Meeting date:", .value("@.date")),                       // Meeting Date: ___
@@ -444,9 +457,9 @@ enum FormFieldTable {
             .fill("Our ground rules", .each("ground_rules")),                   // Mentoring relationship ground rules
             .label("Acknowledgement"),
             .label("Each of us has read the program's guidelines for mentoring relationships"),  // We have read and understand ...
-            .fill("Mentor's initials:", .custom { s in s.partnership.mentorName.map { [initials($0)] } ?? [] }),  // MENTOR INITIALS
+            .fill("Mentor's initials:"),                                        // MENTOR INITIALS: never filled (SigningActsTests)
             .fill("Date:", .value("signed.mentor")),                            // DATE
-            .fill("Mentee's initials:", .custom { s in s.partnership.menteeName.map { [initials($0)] } ?? [] }),  // MENTEE INITIALS
+            .fill("Mentee's initials:"),                                        // MENTEE INITIALS: never filled
             .fill("Date:", .value("signed.mentee")),                            // DATE
             .label("Signatures"),
         ] + signatures + [
@@ -533,14 +546,13 @@ enum FormFieldTable {
         parts: [
             .each("checkups", blank: 1, [
                 .label("Relationship Checkup Worksheet"),
-                .fill("Filled in by:"),
-                .tick("the mentor", when: .equals("@.by", "mentor")),
-                .tick("the mentee", when: .equals("@.by", "mentee")),
                 .fill("Name:", .custom { s in
                     [s.item?["by"]?.text == "mentor" ? s.partnership.mentorName : s.partnership.menteeName].compactMap { $0 }
                 }),
                 .fill("Date:", .value("@.date")),
-                .label("Time together"),
+                .fill("Filled in by:"),
+                .tick("the mentor", when: .equals("@.by", "mentor")),
+                .tick("the mentee", when: .equals("@.by", "mentee")),
                 .fill("1. How long I have been meeting with my"),               // 1. I have been meeting with my (mentor) (mentee)
                 .tick("mentor", when: .equals("@.by", "mentee")),
                 .tick("mentee:", when: .equals("@.by", "mentor"), fill: true,
@@ -550,7 +562,7 @@ enum FormFieldTable {
                     let hours = scope.partnership.meetings.filter { ($0.date.map { $0 <= day }) ?? false }.compactMap(\.hours).reduce(0, +)
                     return [formatNumber(hours)]
                 }),
-                .label("How it is going"),
+                .label("Statements 3 to 6: mark one box each."),
                 .column("1 Strongly agree"),                                    // Strongly Agree 1
                 .column("2 Agree"),
                 .column("3 Neither agree nor disagree"),                        // Neither Agree/Disagree
@@ -561,15 +573,15 @@ enum FormFieldTable {
                 .scale("5. The partnership is giving me what I hoped it would.", "@.expectations_met"),
                 .scale("6. What we do together is built around the mentee's goals.", "@.goal_focused"),
                 .fill("7. Activities we have completed", .each("@.activities")),
-                .fill("8. Constructive feedback I have given and received", .value("@.feedback")),
-                .fill("9. Changes of course we have made to improve the partnership", .value("@.corrections")),
+                .column("8. Constructive feedback I have given and received", .value("@.feedback")),
+                .column("9. Changes of course we have made to improve the partnership", .value("@.corrections")),
                 .fill("10. If I could change one thing about the way we work together, it would be", .value("@.wish")),
             ]),
         ],
         counts: [
             .sheets(1),
             .rows(column: "1 Strongly agree", [4]),
-            .list(after: "7. Activities we have completed", 4),
+            .list(after: "7. Activities we have completed", 3),
         ])
 
     static let caltransMeetingLog = Form(
@@ -578,6 +590,8 @@ enum FormFieldTable {
         parts: [
             .each("meetings", blank: 1, [
                 .label("Meeting Log Worksheet"),
+                .label("Keep one page for each meeting."),                      // copies of this page for each meeting
+                .label("This worksheet is an example"),                         // a sample, to be modified
                 .fill("Mentor:", mentorName),
                 .fill("Mentee:", menteeName),
                 .fill("Meeting no.", .number),                                  // copies of this page for each meeting
@@ -602,7 +616,7 @@ enum FormFieldTable {
         counts: [
             .sheets(1),
             .list(after: "Topics we discussed", 3),
-            .rows(column: "Item", [4]),
+            .rows(column: "Item", [3]),
         ])
 
     static let caltransCodeOfPractice = Form(
@@ -650,6 +664,14 @@ enum FormFieldTable {
             .label("Draws up an Individual Development Plan (IDP)."),
             .label("Keeps the partnership confidential."),
             .label("What we expect of each other"),                             // the expectations table; put it in writing
+            .label("Here is what some mentors and mentees have said they hope for"),  // examples of expectations held by ...
+            .label("Set them beside your own expectations: which do you share, and where do yours differ?"),  // How are these similar or different ...
+            .label("A mentor would like the mentee to"),                        // As a mentor, I would like my mentee to (7 examples)
+            .label("A mentee would like the mentor to"),                        // As a mentee, I would like my mentor to (9 examples)
+            .label("lead the partnership and keep it moving"),
+            .label("treat the partnership as a chance to widen their network"),
+            .label("open the door to their organization"),
+            .label("stand behind the mentee"),
             .column("Of the mentee", .each("role_expectations.of_mentee")),
             .label("As a mentor, I would like my mentee to:"),                  // column: As a mentor, I would like my mentee to
             .column("Of the mentor", .each("role_expectations.of_mentor")),
@@ -663,6 +685,8 @@ enum FormFieldTable {
         counts: [
             .list(after: "The mentor", 7),
             .list(after: "The mentee", 7),
+            .entries(column: "A mentor would like the mentee to", [7]),         // the handbook's 7 + 9 examples
+            .entries(column: "A mentee would like the mentor to", [9]),
             .rows(column: "Of the mentee", [9]),
             .list(after: "What neither of us does for the other", 4),
         ])

@@ -86,12 +86,6 @@ func formatNumber(_ n: Double) -> String {
     n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n)
 }
 
-/// `DW` from `Dana Whitfield`: the first letter of each word of the name.
-func initials(_ name: String) -> String {
-    name.split(whereSeparator: { $0.isWhitespace || $0 == "-" }).compactMap { $0.first(where: \.isLetter) }
-        .map { String($0).uppercased() }.joined()
-}
-
 /// A condition on the example, for tick boxes.
 struct When: Sendable {
     let holds: @Sendable (Scope) -> Bool

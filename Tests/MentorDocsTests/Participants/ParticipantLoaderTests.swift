@@ -27,7 +27,7 @@ import Testing
         #expect(p.data["status"]?.text == "On track; exam booked for May.")
         #expect(p.data.lookup(["signed", "supervisor"])?.date == CalendarDate(year: 2026, month: 1, day: 20))
         #expect(p.data.lookup(["mentor", "name"])?.location == SourceLocation(file: path, line: 6, column: 9))
-        #expect(p.data.lookup(["meetings", "1"])?.location == SourceLocation(file: path, line: 89, column: 5))
+        #expect(p.data.lookup(["meetings", "1"])?.location == SourceLocation(file: path, line: 90, column: 5))
     }
 
     /// Paths of keys the shape defines but the value lacks (lists are checked through their first entry).

@@ -18,7 +18,7 @@ import Testing
         #expect(first.date == CalendarDate(year: 2026, month: 2, day: 3))
         #expect(first.hours == 1.5)
         #expect(first.mode == .inPerson)
-        #expect(first.location == SourceLocation(file: path, line: 78, column: 5))
+        #expect(first.location == SourceLocation(file: path, line: 79, column: 5))
         #expect(p.meetings.last?.mode == .video)
         #expect(p.slugID() == "2026-014")
     }

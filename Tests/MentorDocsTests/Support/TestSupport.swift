@@ -61,7 +61,7 @@ func compileErrors(_ text: String, file: String = "t.xhtml", includes: [String: 
 
 /// Renders a template to validated bytes in one format.
 func renderBytes(_ template: Template, _ data: Value, format: RenderOptions.Format = .xhtml) throws -> String {
-    let document = OutputDocument(root: template.render(data))
+    let document = OutputDocument(root: try template.render(data))
     let problems = document.validate(against: try XHTMLDTD.shared()).filter { $0.severity == .error }
     if !problems.isEmpty { throw DiagnosticList(problems) }
     let bytes = format == .html ? try document.html5() : try document.xhtml()

@@ -50,3 +50,33 @@ import Testing
         #expect(compileErrors(text).first?.contains("template has no DOCTYPE") == true)
     }
 }
+
+/// Markup that would run script, refused when the template loads (issue 11, item 6).
+@Suite struct TemplateScriptTests {
+    @Test(arguments: [
+        (#"<div><script type="text/javascript">alert(1)</script></div>"#, "t.xhtml:6:6: error: element <script> is not allowed in templates: a form runs no code"),
+        (#"<div><object data="x.swf" type="application/x-shockwave-flash"></object></div>"#, "t.xhtml:6:6: error: element <object> is not allowed in templates: a form runs no code"),
+        (#"<p onclick="steal()">x</p>"#, "t.xhtml:6:4: error: attribute onclick is not allowed in templates: a form runs no code"),
+        (#"<p><a href=" JavaScript:alert(1)">x</a></p>"#, "t.xhtml:6:7: error: attribute href holds a 'javascript:' URL; templates may not link to script or inline documents"),
+        (#"<p><a href="java&#9;script:alert(1)">x</a></p>"#, "t.xhtml:6:7: error: attribute href holds a 'javascript:' URL; templates may not link to script or inline documents"),
+        (#"<p><a href="data:text/html,&lt;script&gt;">x</a></p>"#, "t.xhtml:6:7: error: attribute href holds a 'data:' URL; templates may not link to script or inline documents"),
+        (#"<p xml:base="javascript:x()">x</p>"#, "t.xhtml:6:4: error: attribute xml:base holds a 'javascript:' URL; templates may not link to script or inline documents"),
+    ])
+    func scriptMarkupIsRefused(body: String, expected: String) {
+        #expect(compileErrors(page(body)) == [expected])
+    }
+
+    @Test func eventHandlerOnTheBodyIsRefused() {
+        let text = page("<p>x</p>").replacingOccurrences(of: "<body>", with: "<body onload=\"go()\">")
+        #expect(compileErrors(text) == ["t.xhtml:5:7: error: attribute onload is not allowed in templates: a form runs no code"])
+    }
+
+    @Test func anElementInsideAStyleIsRefused() {
+        let text = page("<p>x</p>", head: #"<style type="text/css"><span md:text="mentor.name">x</span></style>"#)
+        #expect(compileErrors(text) == ["t.xhtml:4:46: error: <style> holds only text; no element may be written inside it"])
+    }
+
+    @Test func ordinaryLinksAndMailtoStayAllowed() {
+        #expect(compileErrors(page(##"<p><a href="mailto:office@example.org">write</a> <a href="#top">top</a></p>"##)).isEmpty)
+    }
+}
