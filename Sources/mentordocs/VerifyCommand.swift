@@ -25,10 +25,7 @@ struct VerifyCommand: ParsableCommand {
         guard let data = FileManager.default.contents(atPath: document) else {
             throw UsageError.invalid("\(document): cannot read the document")
         }
-        guard let folder = TemplateLibrary.locate(explicit: templates) else {
-            throw UsageError.invalid("cannot find the Templates folder; pass --templates DIR or set MENTORDOCS_TEMPLATES")
-        }
-        let renderer = try Renderer(library: TemplateLibrary(directory: folder))
+        let renderer = try Renderer(library: TemplateLibrary.standard(explicit: templates))
         let result = Verification.check(document: [UInt8](data), named: document,
                                         inputs: ParticipantLoader(strict: false).load(contentsOf: input), input: input,
                                         renderer: renderer)
