@@ -31,7 +31,7 @@ struct MentorDocsCommand: ParsableCommand {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
                 Foundation.exit(2)
             }
-            if error is OutputFolderError || error is PDFError || error is WriteError || error is DiagnosticList || error is XMLLayerError {
+            if error is LocatedError || error is PDFError {
                 FileHandle.standardError.write(Data("\(error)\n".utf8))
                 Foundation.exit(1)
             }

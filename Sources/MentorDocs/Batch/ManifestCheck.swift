@@ -16,16 +16,16 @@ enum ManifestCheck {
         let data: Data
         switch RegularFile.read(path, limit: maxBytes) {
         case .success(let read): data = read
-        case .failure(let failure): throw MergeError("\(shown): error: cannot read manifest: \(failure.reason)")
+        case .failure(let failure): throw MergeError(at: "\(shown)", "cannot read manifest: \(failure.reason)")
         }
-        if data.count > maxBytes { throw MergeError("\(shown): error: manifest is larger than \(groupedDigits(maxBytes)) bytes") }
+        if data.count > maxBytes { throw MergeError(at: "\(shown)", "manifest is larger than \(groupedDigits(maxBytes)) bytes") }
         let manifest: Manifest
         do {
             manifest = try JSONDecoder().decode(Manifest.self, from: data)
         } catch let error as DecodingError {
-            throw MergeError("\(shown): error: \(describe(error))")
+            throw MergeError(at: "\(shown)", "\(describe(error))")
         } catch {
-            throw MergeError("\(shown): error: not a manifest: \(error.localizedDescription)")
+            throw MergeError(at: "\(shown)", "not a manifest: \(error.localizedDescription)")
         }
         try check(manifest, shown: shown, shard: shard)
         return manifest
@@ -33,7 +33,7 @@ enum ManifestCheck {
 
     /// Every field of a shard's manifest in range, every output path inside the folder.
     static func check(_ m: Manifest, shown: String, shard: Shard) throws(MergeError) {
-        func fail(_ path: String, _ message: String) -> MergeError { MergeError("\(shown): error: \(path): \(message)") }
+        func fail(_ path: String, _ message: String) -> MergeError { MergeError(at: "\(shown)", "\(path): \(message)") }
         guard m.manifest == Manifest.version else {
             throw fail("manifest", "expected \"\(Manifest.version)\", found \(quoted(m.manifest))")
         }

@@ -4,9 +4,15 @@
 import Foundation
 
 /// A problem that stops a merge before anything is written.
-public struct MergeError: Error, Sendable, CustomStringConvertible {
-    public var description: String
-    init(_ description: String) { self.description = description }
+public struct MergeError: LocatedError {
+    /// The folder or manifest at fault.
+    public var location: SourceLocation
+    /// What is wrong with it.
+    public var message: String
+    init(at path: String, _ message: String) {
+        self.location = SourceLocation(file: path, line: 0, column: 0)
+        self.message = message
+    }
 }
 
 /// Merges shard manifests.
@@ -18,7 +24,7 @@ public enum ManifestMerge {
         let shown = PrintedName.escaped(folder)
         var info = stat()
         guard stat(folder, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
-            throw MergeError("\(shown): error: no such folder: give the output folder the shards wrote into")
+            throw MergeError(at: "\(shown)", "no such folder: give the output folder the shards wrote into")
         }
         let output = try OutputFolder(folder)
         let runLock = try RunLock.take(folder: folder, manifest: "manifest.json")
@@ -31,27 +37,27 @@ public enum ManifestMerge {
         for name in names.sorted() where name.hasPrefix("manifest.") && name.hasSuffix(".json") && name != "manifest.json" {
             // One canonical name per shard: `manifest.01-of-2.json` is not shard 1 read again.
             guard let shard = Shard(manifestName: name) else {
-                throw MergeError("\(shown)/\(PrintedName.escaped(name)): error: not a shard manifest's name: a shard's manifest is "
+                throw MergeError(at: "\(shown)/\(PrintedName.escaped(name))", "not a shard manifest's name: a shard's manifest is "
                                  + "manifest.K-of-N.json with 1 <= K <= N <= \(Shard.maxCount), no sign or leading zero; rename or remove it")
             }
             shards.append((shard.index, shard.count, name))
         }
-        guard !shards.isEmpty else { throw MergeError("\(shown): error: no shard manifests (manifest.K-of-N.json) to merge") }
+        guard !shards.isEmpty else { throw MergeError(at: "\(shown)", "no shard manifests (manifest.K-of-N.json) to merge") }
         let counts = Set(shards.map(\.n))
         guard counts.count == 1, let n = counts.first else {
-            throw MergeError("\(shown): error: manifests of different splits: " + shards.map(\.name).sorted().joined(separator: ", "))
+            throw MergeError(at: "\(shown)", "manifests of different splits: " + shards.map(\.name).sorted().joined(separator: ", "))
         }
         let present = Set(shards.map(\.k))
         let missing = (1...n).filter { !present.contains($0) }
         guard missing.isEmpty else {
             let listed = missing.prefix(10).map { Shard(index: $0, count: n).manifestName }.joined(separator: ", ")
-            throw MergeError("\(shown): error: missing shard manifests: " + listed + (missing.count > 10 ? " and \(missing.count - 10) more" : ""))
+            throw MergeError(at: "\(shown)", "missing shard manifests: " + listed + (missing.count > 10 ? " and \(missing.count - 10) more" : ""))
         }
         shards.sort { $0.k < $1.k }
         var manifests: [(String, Manifest)] = []
         for shard in shards {
             if RunLock.isHeld(folder: folder, manifest: shard.name) {
-                throw MergeError("\(shown)/\(shard.name): error: shard \(shard.k)/\(shard.n) is still running; merge after it has finished")
+                throw MergeError(at: "\(shown)/\(shard.name)", "shard \(shard.k)/\(shard.n) is still running; merge after it has finished")
             }
             manifests.append((shard.name, try ManifestCheck.read(folder + "/" + shard.name, shown: shown + "/" + shard.name,
                                                                  shard: Shard(index: shard.k, count: shard.n))))
@@ -59,7 +65,7 @@ public enum ManifestMerge {
         let first = manifests[0]
         for (name, m) in manifests.dropFirst() where m.format != first.1.format || m.paper != first.1.paper
             || m.documents != first.1.documents || m.inputs != first.1.inputs {
-            throw MergeError("\(shown)/\(name): error: not from the same run as \(first.0) (format, paper, --doc list or inputs differ)")
+            throw MergeError(at: "\(shown)/\(name)", "not from the same run as \(first.0) (format, paper, --doc list or inputs differ)")
         }
 
         var summary = BatchSummary()
@@ -72,7 +78,7 @@ public enum ManifestMerge {
             if let signal = m.summary.interrupted { interrupted.append("shard \(k + 1) by \(signal)") }
             for (i, entry) in m.entries.enumerated() {
                 if let owner = shardOf[entry.position], owner.shard != k + 1 {
-                    throw MergeError("\(shown)/\(name): error: entries[\(i)].position: input \(entry.position) is also in \(owner.name); each input belongs to one shard")
+                    throw MergeError(at: "\(shown)/\(name)", "entries[\(i)].position: input \(entry.position) is also in \(owner.name); each input belongs to one shard")
                 }
                 shardOf[entry.position] = (k + 1, name)
                 tagged.append((entry, k + 1, tagged.count))

@@ -56,7 +56,7 @@ public final class Renderer: Sendable {
             observer.lap(.serialize)
             return bytes
         } catch {
-            throw DiagnosticList([Diagnostic(at: tree.source, "\(error)")])
+            throw DiagnosticList([Diagnostic(at: tree.source, error.message)])
         }
     }
 }

@@ -98,7 +98,15 @@ public final class TemplateLibrary: @unchecked Sendable {
         lock.unlock()
         if let cached { return try cached.get() }
         let result: Result<(XMLTree.Element, SourceText), DiagnosticList>
-        if let data = FileManager.default.contents(atPath: path) {
+        let read = escapesItsFolder(path)
+            ? .failure(RegularFile.Failure(reason: "is a symbolic link to a file outside the templates folder; templates read nothing from outside it"))
+            : RegularFile.read(path, limit: TemplateLibrary.fileLimit)
+        switch read {
+        case .failure(let failure):
+            result = .failure(DiagnosticList([Diagnostic(at: SourceLocation(file: path, line: 0, column: 0), "cannot read template: \(failure.reason)")]))
+        case .success(let data) where data.count > TemplateLibrary.fileLimit:
+            result = .failure(DiagnosticList([Diagnostic(at: SourceLocation(file: path, line: 0, column: 0), "template is larger than 4 MiB; a form's template is a few kilobytes")]))
+        case .success(let data):
             if let text = String(data: data, encoding: .utf8) {
                 do {
                     let root = try TemplateParser.parse(text, file: path, allowedNamespaces: [Template.namespace])
@@ -109,13 +117,24 @@ public final class TemplateLibrary: @unchecked Sendable {
             } else {
                 result = .failure(DiagnosticList([Diagnostic(at: SourceLocation(file: path, line: 0, column: 0), "template is not UTF-8 text")]))
             }
-        } else {
-            result = .failure(DiagnosticList([Diagnostic(at: SourceLocation(file: path, line: 0, column: 0), "cannot read template")]))
         }
         lock.lock()
         parsed[path] = result
         lock.unlock()
         return try result.get()
+    }
+}
+
+extension TemplateLibrary {
+    /// The largest template file read: far above any form, far below what would exhaust memory.
+    static let fileLimit = 4 << 20
+
+    /// Whether `path`, symbolic links resolved, lies outside the templates folder it was found in.
+    func escapesItsFolder(_ path: String) -> Bool {
+        guard let folder = directories.first(where: { path.hasPrefix($0 + "/") }) else { return true }
+        let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        let root = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
+        return !real.hasPrefix(root + "/")
     }
 }
 
@@ -183,7 +202,7 @@ extension TemplateLibrary {
         var out: [Diagnostic] = []
         let renderer: Renderer
         do { renderer = try Renderer(library: self) } catch {
-            return [Diagnostic(at: SourceLocation(file: directory, line: 0, column: 0), "\(error)")]
+            return [Diagnostic(at: SourceLocation(file: directory, line: 0, column: 0), (error as? LocatedError)?.message ?? "\(error)")]
         }
         for program in Program.allCases {
             for document in DocumentKind.allCases {

@@ -6,6 +6,19 @@ enum TemplateSafety {
     /// Elements refused anywhere in a template: they run code or embed active content.
     static let refusedElements: Set<String> = ["script", "object"]
 
+    /// Elements that make a browser load something (a style sheet, an image, a frame, a base for
+    /// links): a printed form is one self-contained file, so a template loads nothing.
+    static let loadingElements: Set<String> = ["link", "img", "iframe", "frame", "embed", "base", "input", "applet"]
+
+    /// What in CSS fetches a file; refused in a template's style sheet and `style` attributes.
+    /// Backslashes are refused with them, since a CSS escape could spell either.
+    static func cssLoads(_ css: String) -> String? {
+        let folded = css.lowercased()
+        for marker in ["url(", "@import", "image-set(", "image(", "src("] where folded.contains(marker) { return marker }
+        if folded.contains("\\") { return "\\" }
+        return nil
+    }
+
     /// Elements whose content HTML5 writes and reads unescaped ("raw text"): a value inside one
     /// could end it (`</style><script>`). `title` and `textarea` are escaped (RCDATA), so allowed.
     static let rawTextElements: Set<String> = ["style", "script"]

@@ -12,7 +12,6 @@ public enum WriteOutcome: String, Sendable, Codable {
 public struct WriteError: Error, Sendable, CustomStringConvertible {
     public var path: String
     public var reason: String
-    public var description: String { "\(PrintedName.escaped(path)): error: cannot write: \(reason)" }
 }
 
 /// Atomic, idempotent file writes.

@@ -6,7 +6,6 @@ import Foundation
 public struct OutputFolderError: Error, Sendable, CustomStringConvertible {
     public var path: String
     public var reason: String
-    public var description: String { "\(PrintedName.escaped(path)): error: \(reason)" }
 }
 
 /// A checked output folder; `path(for:)` refuses anything that would land outside it.

@@ -40,7 +40,7 @@ public struct DocumentPipeline: Sendable {
         return write(values, in: folder, observer: &observer) { document in
             OutputPaths.document(id: target.id, document: document, format: options.format)
         } failure: { document, problems in
-            "\(partnership.location): error: cannot render \(document.rawValue) for '\(target.id)':\n\(problems)"
+            (partnership.location, "\(partnership.location): error: cannot render \(document.rawValue) for '\(target.id)':\n\(problems)")
         }
     }
 
@@ -50,7 +50,8 @@ public struct DocumentPipeline: Sendable {
         return write(values, in: folder, observer: &observer) { document in
             OutputPaths.blank(program: program, document: document, format: options.format)
         } failure: { document, problems in
-            "error: cannot render the blank \(program.rawValue) \(document.rawValue):\n\(problems)"
+            let location = problems.location
+            return (location, "\(location): error: cannot render the blank \(program.rawValue) \(document.rawValue):\n\(problems)")
         }
     }
 
@@ -61,7 +62,7 @@ public struct DocumentPipeline: Sendable {
 
     private func write<O: PipelineObserver>(_ values: PreparedValues, in folder: OutputFolder, observer: inout O,
                                             path: (DocumentKind) -> String,
-                                            failure: (DocumentKind, DiagnosticList) -> String) -> [DocumentResult] {
+                                            failure: (DocumentKind, DiagnosticList) -> (SourceLocation, String)) -> [DocumentResult] {
         var results: [DocumentResult] = []
         for document in documents(for: values.program) {
             if observer.stopRequested { break }
@@ -87,11 +88,13 @@ public struct DocumentPipeline: Sendable {
                 observer.lap(.write)
             } catch let problems as DiagnosticList {
                 result.sha256 = nil
-                result.failure = DocumentFailure(message: failure(document, problems),
+                let (location, message) = failure(document, problems)
+                result.failure = DocumentFailure(location: location, message: message,
                                                  summary: problems.diagnostics.map(\.headline).joined(separator: "\n"))
             } catch {
                 result.sha256 = nil
-                result.failure = DocumentFailure(message: "\(error)", summary: "\(error)")
+                let location = (error as? LocatedError)?.location ?? SourceLocation(file: result.path, line: 0, column: 0)
+                result.failure = DocumentFailure(location: location, message: "\(error)", summary: "\(error)")
             }
             results.append(result)
         }
@@ -137,10 +140,13 @@ public struct DocumentResult: Sendable {
 }
 
 /// Why a document was not written: the full report, and its one-line form for the manifest.
-public struct DocumentFailure: Error, Sendable, CustomStringConvertible {
+public struct DocumentFailure: LocatedError {
+    /// The partnership (or, for a blank form, the output file) concerned.
+    public var location: SourceLocation
     /// Every diagnostic with its source line, as printed.
     public var message: String
     /// The headlines only, one per line.
     public var summary: String
+    /// The report as printed: it begins with its own location.
     public var description: String { message }
 }

@@ -14,6 +14,12 @@ enum LibXML {
         xmlSetExternalEntityLoader(loadEntity)
     }()
 
+    /// Whether libxml2 is set never to consult an XML catalog (for the tests).
+    static var catalogsDisabled: Bool {
+        _ = ready
+        return xmlCatalogGetDefaults() == XML_CATA_ALLOW_NONE
+    }
+
     /// The external-entity loader: local files only (the DTD's entity sets, beside it).
     static let loadEntity: xmlExternalEntityLoader = { url, id, context in
         xmlNoNetExternalEntityLoader(url, id, context)

@@ -41,8 +41,8 @@ public final class OutputDocument {
                 fill(childNode, from: e, ns: ns)
             case .text(var s):
                 // The string's own UTF-8 storage, no copy; libxml2 copies what it keeps.
-                _ = s.withUTF8 { buffer in
-                    xmlAddChild(node, xmlNewDocTextLen(doc, buffer.baseAddress, Int32(buffer.count)))
+                s.withUTF8 { buffer in
+                    _ = xmlAddChild(node, xmlNewDocTextLen(doc, buffer.baseAddress, Int32(buffer.count)))
                 }
             }
         }

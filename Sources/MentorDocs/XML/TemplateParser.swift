@@ -101,6 +101,8 @@ private struct TreeReader {
             refuse("element \(tag)> is not in the XHTML namespace (\(namespace ?? "no namespace"))", line: line, near: tag)
         } else if TemplateSafety.refusedElements.contains(name.lowercased()) {
             refuse("element \(tag)> is not allowed in templates: a form runs no code", line: line, near: tag)
+        } else if TemplateSafety.loadingElements.contains(name.lowercased()) {
+            refuse("element \(tag)> is not allowed in templates: a form is one file and loads nothing (no style sheet, image or frame from elsewhere)", line: line, near: tag)
         }
         var out = XMLTree.Element(name: name, source: SourceLocation(file: file, line: line, column: 0))
         var attr = node.pointee.properties
@@ -132,7 +134,13 @@ private struct TreeReader {
                 }
                 out.children.append(.element(element(c)))
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = c.pointee.content { out.children.append(.text(String(cString: content))) }
+                if let content = c.pointee.content {
+                    let text = String(cString: content)
+                    if name.lowercased() == "style", let marker = TemplateSafety.cssLoads(text) {
+                        refuse("the style sheet uses '\(marker)'; a template's CSS loads nothing (no url(), @import or escapes)", line: Int(xmlGetLineNo(c)), near: marker)
+                    }
+                    out.children.append(.text(text))
+                }
             case XML_ENTITY_REF_NODE, XML_ENTITY_NODE:
                 let entity = String(cString: c.pointee.name)
                 refuse("entity &\(entity); is not allowed in templates; write a character reference such as &#160;", line: line, near: "&\(entity);")
@@ -150,6 +158,8 @@ private struct TreeReader {
     mutating func checkPlainAttribute(_ name: String, _ value: String, line: Int) {
         if TemplateSafety.isEventHandler(name) {
             refuse("attribute \(name) is not allowed in templates: a form runs no code", line: line, near: "\(name)=")
+        } else if name.lowercased() == "style", let marker = TemplateSafety.cssLoads(value) {
+            refuse("attribute style uses '\(marker)'; a template's CSS loads nothing (no url(), @import or escapes)", line: line, near: "style=")
         } else if TemplateSafety.urlAttributes.contains(name.lowercased()),
                   let scheme = TemplateSafety.scheme(of: value), TemplateSafety.activeSchemes.contains(scheme) {
             refuse("attribute \(name) holds a '\(scheme):' URL; templates may not link to script or inline documents", line: line, near: "\(name)=")

@@ -63,11 +63,14 @@ public final class XHTMLDTD: @unchecked Sendable {
 }
 
 /// Failures of the XML layer itself (as opposed to located problems in a template or document).
-public enum XMLLayerError: Error, Sendable, CustomStringConvertible {
+public enum XMLLayerError: LocatedError {
     case dtdUnavailable(String)
     case serialization(String)
 
-    public var description: String {
+    /// The program's own files, not the user's: these are failures of an installation.
+    public var location: SourceLocation { SourceLocation(file: "mentordocs", line: 0, column: 0) }
+
+    public var message: String {
         switch self {
         case .dtdUnavailable(let why):
             return "cannot load the XHTML 1.0 Strict DTD: \(why)"

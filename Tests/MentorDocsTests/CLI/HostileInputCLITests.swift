@@ -7,8 +7,8 @@ import Testing
 /// Runs the binary with a deadline; a run that outlives it is killed and reported as hung.
 func runBounded(_ arguments: [String], seconds: Double = 60) throws -> (status: Int32, stdout: String, stderr: String, hung: Bool) {
     let folder = try temporaryFolder()
-    FileManager.default.createFile(atPath: folder + "/out", contents: nil)
-    FileManager.default.createFile(atPath: folder + "/err", contents: nil)
+    _ = FileManager.default.createFile(atPath: folder + "/out", contents: nil)
+    _ = FileManager.default.createFile(atPath: folder + "/err", contents: nil)
     let process = Process()
     process.executableURL = URL(fileURLWithPath: BatchFixtures.binary)
     process.arguments = arguments
@@ -75,7 +75,7 @@ func runBounded(_ arguments: [String], seconds: Double = 60) throws -> (status: 
         while !FileLock.isHeld(out + "/" + OutputLease.lockPrefix + "aaaaaaaaaaaaaaaa"), Date() < lockDeadline { Thread.sleep(forTimeInterval: 0.01) }
         let live = out + "/x/" + AtomicWriter.temporaryPrefix + "aaaaaaaaaaaaaaaa-1-agreement.html"
         // A dead owner: its lease file is there (its run was killed) but nobody holds it.
-        FileManager.default.createFile(atPath: out + "/" + OutputLease.lockPrefix + "bbbbbbbbbbbbbbbb", contents: nil)
+        _ = FileManager.default.createFile(atPath: out + "/" + OutputLease.lockPrefix + "bbbbbbbbbbbbbbbb", contents: nil)
         let dead = out + "/x/" + AtomicWriter.temporaryPrefix + "bbbbbbbbbbbbbbbb-2-agreement.html"
         for path in [live, dead] { try "partial".write(toFile: path, atomically: false, encoding: .utf8) }
 
@@ -94,7 +94,7 @@ func runBounded(_ arguments: [String], seconds: Double = 60) throws -> (status: 
         let mine = out + "/y/" + AtomicWriter.temporaryPrefix + folder.lease.owner + "-1-agreement.html"
         try "partial".write(toFile: mine, atomically: false, encoding: .utf8)
         // Plus a killed run's lease, so the batch does walk the folder.
-        FileManager.default.createFile(atPath: out + "/" + OutputLease.lockPrefix + "cccccccccccccccc", contents: nil)
+        _ = FileManager.default.createFile(atPath: out + "/" + OutputLease.lockPrefix + "cccccccccccccccc", contents: nil)
         let r = try runBounded(["batch", input, "--out", out, "--no-progress"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(FileManager.default.fileExists(atPath: mine))
@@ -256,7 +256,7 @@ func runBounded(_ arguments: [String], seconds: Double = 60) throws -> (status: 
         let out = try shardedRun()
         // What a merge killed during --combine leaves: its lease, unlocked, and a temporary.
         try FileManager.default.createDirectory(atPath: out + "/combined/aset", withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: out + "/" + OutputLease.lockPrefix + "dddddddddddddddd", contents: nil)
+        _ = FileManager.default.createFile(atPath: out + "/" + OutputLease.lockPrefix + "dddddddddddddddd", contents: nil)
         let left = out + "/combined/aset/" + AtomicWriter.temporaryPrefix + "dddddddddddddddd-1-agreement.html"
         try "partial".write(toFile: left, atomically: false, encoding: .utf8)
         let r = try runBounded(["merge-manifests", out, "--combine"], seconds: 60)

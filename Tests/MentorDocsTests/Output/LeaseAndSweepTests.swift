@@ -39,7 +39,7 @@ struct LeaseAndSweepTests {
         Leftovers.sweep(dir)
         #expect(FileManager.default.fileExists(atPath: orphan), "no abandoned lease at the top: the tree is not walked")
         // A killed run's lease (its file, unlocked) makes the sweep walk and remove the dead temporaries.
-        FileManager.default.createFile(atPath: dir + "/" + OutputLease.lockPrefix + "0123456789abcdef", contents: nil)
+        _ = FileManager.default.createFile(atPath: dir + "/" + OutputLease.lockPrefix + "0123456789abcdef", contents: nil)
         Leftovers.sweep(dir)
         #expect(!FileManager.default.fileExists(atPath: orphan))
         #expect(!FileManager.default.fileExists(atPath: dir + "/" + OutputLease.lockPrefix + "0123456789abcdef"))
