@@ -121,7 +121,8 @@ import Testing
         #expect(BatchFixtures.files(out).isEmpty)
     }
 
-    @Test func aKilledRunLeavesNoBrowserBehind() throws {
+    @Test(arguments: [SIGKILL, SIGTERM, SIGINT])
+    func aStoppedRunLeavesNoBrowserBehind(signal: Int32) throws {
         let inputs = try BatchFixtures.cohort(40)
         let out = try temporaryFolder()
         let process = Process()
@@ -137,11 +138,13 @@ import Testing
             usleep(50_000)
         }
         let group = try #require(browser, "no browser started")
-        kill(process.processIdentifier, SIGKILL)
+        kill(process.processIdentifier, signal)
         process.waitUntilExit()
+        if signal != SIGKILL { #expect(process.terminationStatus == 128 + signal, "a stopped batch exits 128 + the signal") }
         var left = livingProcesses(group: group)
         for _ in 0..<100 where !left.isEmpty { usleep(50_000); left = livingProcesses(group: group) }
-        #expect(left.isEmpty, "browser processes left after SIGKILL: \(left)")
+        #expect(left.isEmpty, "browser processes left after signal \(signal): \(left)")
+        #expect(BatchFixtures.files(out).allSatisfy { !$0.contains(AtomicWriter.temporaryPrefix) } || signal == SIGKILL)
         #expect(BatchFixtures.files(out).allSatisfy { !$0.hasSuffix(".pdf") || ((try? Data(contentsOf: URL(fileURLWithPath: out + "/" + $0)))?.suffix(6).elementsEqual("%%EOF\n".utf8) ?? false) })
     }
 }
