@@ -10,17 +10,21 @@ let package = Package(
         .library(name: "MentorDocs", targets: ["MentorDocs"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        // `batch`: SHA-256 of every document in the manifest; the roster spreadsheet (CSV).
+        // `batch`: SHA-256 of every document in the manifest.
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
-        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     ],
     targets: [
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
+        ),
+        // libyaml's event parser, read by Participants/ straight into located values.
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
         ),
         // The built-in templates, shipped with the binary as a resource bundle; Templates/ stays
         // at the top of the repository, where `--templates Templates` and the docs name it.
@@ -31,9 +35,8 @@ let package = Package(
         ),
         .target(
             name: "MentorDocs",
-            dependencies: ["CLibXML2", "MentorDocsTemplates", .product(name: "Yams", package: "Yams"),
-                           .product(name: "Crypto", package: "swift-crypto"),
-                           .product(name: "SwiftCSV", package: "SwiftCSV")],
+            dependencies: ["CLibXML2", "CYAML", "MentorDocsTemplates",
+                           .product(name: "Crypto", package: "swift-crypto")],
             // The XHTML 1.0 Strict DTD and its entity sets (W3C), so no system catalog is needed.
             resources: [.copy("Resources/DTD")]
         ),

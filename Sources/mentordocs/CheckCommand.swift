@@ -21,12 +21,16 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Treat unknown keys as errors.")
     var strict = false
 
+    @Option(help: "Also warn when the check-in of this month (YYYY-MM) would report no meeting.")
+    var month: String?
+
     func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 
     enum ReportFormat: String, ExpressibleByArgument { case text, json }
 
     mutating func validate() throws {
         if inputs.isEmpty && templates == nil { throw ValidationError("give participant files or folders, or --templates DIR") }
+        if let month, CalendarDate(iso: month + "-01") == nil { throw ValidationError("--month takes YYYY-MM, got '\(month)'") }
     }
 
     func run() throws {
@@ -37,12 +41,19 @@ struct CheckCommand: ParsableCommand {
             diagnostics.append(Diagnostic(at: SourceLocation(file: path, line: 0, column: 0), "no such file or folder"))
         }
         let loader = ParticipantLoader(strict: strict)
+        var consistency = ConsistencyCheck(month: month)
+        var claims = FolderClaims() // what render and batch would refuse, check reports
         for file in files {
             for outcome in loader.load(contentsOf: file) {
                 switch outcome {
                 case .success(let partnership):
                     partnerships += 1
                     diagnostics += partnership.warnings
+                    switch PartnershipTarget.make(for: partnership) {
+                    case .failure(let problem): diagnostics.append(problem)
+                    case .success(let target): if let problem = claims.claim(target) { diagnostics.append(problem) }
+                    }
+                    diagnostics += consistency.warnings(for: partnership)
                 case .failure(let list):
                     diagnostics += list.diagnostics
                 }

@@ -76,26 +76,21 @@ extension Expression {
             keys.insert(first, at: 0)
             shape = ParticipantFormat.template
         }
-        var walked = root == .data ? "" : first
-        for key in keys {
-            guard let current = shape else { break }
-            switch current {
-            case .record:
-                guard let field = current.field(key) else {
-                    let candidates = current.fieldNames + (walked.isEmpty ? Array(scope.values.keys) : [])
-                    let whereText = walked.isEmpty ? "the participant format" : "'\(walked)'"
-                    throw fail("\(whereText) has no key '\(key)'", Suggestions.nearest(to: key, in: candidates))
-                }
-                shape = field.shape
-            case .list(let item):
-                guard Int(key) != nil else {
-                    throw fail("'\(walked)' is a list: use a number ('\(walked).0') or md:repeat, not '\(key)'", nil)
-                }
-                shape = item
-            default:
-                throw fail("'\(walked)' is a single value and has no key '\(key)'", nil)
+        func walked(_ count: Int) -> String { ((root == .data ? [] : [first]) + keys.prefix(count)).joined(separator: ".") }
+        switch shape?.walk(keys) {
+        case .success(let reached)?: shape = reached.shape
+        case nil: break
+        case .failure(let problem)?:
+            switch problem {
+            case .noKey(let at, let names):
+                let candidates = names + (walked(at).isEmpty ? Array(scope.values.keys) : [])
+                let whereText = walked(at).isEmpty ? "the participant format" : "'\(walked(at))'"
+                throw fail("\(whereText) has no key '\(keys[at])'", Suggestions.nearest(to: keys[at], in: candidates))
+            case .notAnIndex(let at):
+                throw fail("'\(walked(at))' is a list: use a number ('\(walked(at)).0') or md:repeat, not '\(keys[at])'", nil)
+            case .singleValue(let at, _):
+                throw fail("'\(walked(at))' is a single value and has no key '\(keys[at])'", nil)
             }
-            walked += walked.isEmpty ? key : ".\(key)"
         }
         if let problem = Formatter.inputProblem(formatters, shape: shape) { throw fail(problem, nil) }
         return (Expression(source: text, root: root, keys: keys, formatters: formatters, origin: fail("", nil)), shape)

@@ -24,6 +24,21 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         self.init(year: y, month: m, day: d)
     }
 
+    /// Why well-formed `YYYY-MM-DD` text names no day (`April has 30 days`); nil for any other text.
+    static func whyNotADay(_ text: some StringProtocol) -> String? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+              (1...9999).contains(y), (1...12).contains(m), d >= 1 else { return nil }
+        let days = daysIn(month: m, year: y)
+        guard d > days else { return nil }
+        if m == 2 {
+            return days == 28 ? "February \(y) has 28 days (\(y) is not a leap year)" : "February \(y) has 29 days"
+        }
+        return "\(monthNames[m - 1]) has \(days) days"
+    }
+
     /// `YYYY-MM-DD`.
     public var description: String { iso }
 

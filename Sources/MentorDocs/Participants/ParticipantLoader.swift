@@ -1,6 +1,6 @@
-// Reads participant files (YAML) into validated partnerships, one per document of the stream.
+// Reads participant files (YAML) into validated partnerships, one per document of the stream:
+// libyaml's events, collected one document at a time, read straight into located values.
 import Foundation
-import Yams
 
 /// The result of reading one document of a participant file: a partnership, or everything wrong with it.
 public typealias LoadOutcome = Result<Partnership, DiagnosticList>
@@ -11,9 +11,10 @@ public struct ParticipantLoader: Sendable {
     public struct Limits: Sendable, Hashable {
         /// Largest file read, in bytes.
         public var maxFileBytes: Int
-        /// Most values (keys, scalars, lists, mappings) in one document, aliases counted as expanded.
+        /// Most values (keys, scalars, lists, mappings) aliases add to one document, each alias
+        /// counted as a copy of what it names; what the file itself holds is bounded by its size.
         public var maxNodes: Int
-        /// Most values in the whole file, all documents together, aliases counted as expanded.
+        /// Most values aliases add to the whole file, all documents together.
         public var maxFileNodes: Int
         /// Deepest nesting of lists and mappings, the document's own mapping being level 1 (at most 1,000).
         public var maxDepth: Int
@@ -63,52 +64,53 @@ public struct ParticipantLoader: Sendable {
         case .failure(let problems): return [.failure(problems)]
         }
         let source = SourceText(text)
-        // Screen the event stream before Yams composes it: Yams hashes every mapping key in full,
-        // so an alias-laden key could take minutes even though composing shares aliased nodes.
-        let screen = StreamScreen.run(text, file: file, source: source)
-        if !screen.problems.isEmpty { return [.failure(DiagnosticList(screen.problems))] }
+        func problem(_ line: Int, _ column: Int, _ message: String) -> [LoadOutcome] {
+            [.failure(DiagnosticList([Diagnostic(at: SourceLocation(file: file, line: line, column: column), message,
+                                                 sourceLine: source.excerpt(line, column: column))]))]
+        }
 
+        var collector = YAMLDocumentCollector(YAMLEventReader(text), maxDepth: min(max(limits.maxDepth, 1), 1_000))
         var outcomes: [LoadOutcome] = []
-        var budget = limits.maxFileNodes
+        var aliasBudget = limits.maxFileNodes
+        var index = 0
         do {
-            // Pass the encoding: the default reads an environment variable and prints to stdout.
-            let parser = try Parser(yaml: text, resolver: .basic, encoding: .utf8)
-            var index = 0
-            while let root = try parser.nextRoot() {
-                defer { index += 1 }
-                if root.isNull { continue }
-                let start = screen.documentStarts.indices.contains(index)
-                    ? screen.documentStarts[index] : root.mark.map { ($0.line, $0.column) } ?? (1, 1)
-                let location = SourceLocation(file: file, line: start.0, column: start.1)
-                outcomes.append(validate(root, index: index, at: location, source: source, budget: &budget))
+            reading: while true {
+                switch try collector.next() {
+                case .end:
+                    break reading
+                case .problem(let line, let column, let message):
+                    return problem(line, column, message)
+                case .document(let document):
+                    defer { index += 1 }
+                    if document.events.isEmpty || document.isNull { continue }
+                    var validator = EventValidator(document, file: file, source: source, limits: limits,
+                                                   strict: strict, fileAliasBudget: aliasBudget)
+                    let value = validator.read()
+                    if let fileProblem = validator.fileProblem { return [.failure(DiagnosticList([fileProblem]))] }
+                    aliasBudget = validator.fileAliasBudget
+                    let location = SourceLocation(file: file, line: document.line, column: document.column)
+                    outcomes.append(outcome(value, validator, index: index, at: location, source: source))
+                }
             }
         } catch {
-            return [.failure(DiagnosticList([YAMLErrorConverter.diagnostic(for: error, file: file,
-                                                                           source: source, limits: limits)]))]
+            return [.failure(DiagnosticList([YAMLErrorConverter.diagnostic(for: error, file: file, text: text,
+                                                                           source: source)]))]
         }
         if outcomes.isEmpty {
-            return [.failure(DiagnosticList([Diagnostic(at: SourceLocation(file: file, line: 1, column: 1), "no partnership in file: it is empty or holds only comments")]))]
+            return [.failure(DiagnosticList([Diagnostic(at: SourceLocation(file: file, line: 1, column: 1),
+                                                        "no partnership in file: it is empty or holds only comments")]))]
         }
         return outcomes
     }
 
-    /// Checks one composed document against the limits and the format.
-    private func validate(_ root: Node, index: Int, at location: SourceLocation, source: SourceText,
-                          budget: inout Int) -> LoadOutcome {
-        var measure = TreeMeasure(limits: limits, file: location.file, source: source)
-        if let problem = measure.check(root) { return .failure(DiagnosticList([problem])) }
-        guard measure.count <= budget else {
-            let problem = Diagnostic(at: location,
-                                     "too many values in the file: more than \(groupedDigits(limits.maxFileNodes)) "
-                                     + "in all documents together, aliases counted as expanded",
-                                     sourceLine: source.excerpt(location.line, column: location.column))
-            return .failure(DiagnosticList([problem]))
+    /// One document's outcome: its partnership, or its problems (a passed limit alone).
+    private func outcome(_ value: Value?, _ validator: EventValidator, index: Int, at location: SourceLocation,
+                         source: SourceText) -> LoadOutcome {
+        if let limit = validator.limitProblem { return .failure(DiagnosticList([limit])) }
+        var diagnostics = validator.diagnostics
+        if let value, let overflow = MeetingHours.overflow(in: value, file: location.file, source: source) {
+            diagnostics.append(overflow)
         }
-        budget -= measure.count
-
-        var validator = TreeValidator(file: location.file, source: source, limits: limits, strict: strict)
-        let value = validator.document(root)
-        let diagnostics = validator.diagnostics
         guard let value, !diagnostics.contains(where: { $0.severity == .error }) else {
             return .failure(DiagnosticList(diagnostics))
         }

@@ -44,6 +44,13 @@ public indirect enum Shape: Sendable {
         }
     }
 
+    /// The listed word that `text` is, ignoring case; nil when it is none of them.
+    static func word(_ text: String, in words: [String]) -> String? {
+        if words.contains(text) { return text }
+        let folded = text.lowercased()
+        return words.first { $0 == folded }
+    }
+
     /// The field named `key` of a record shape.
     public func field(_ key: String) -> Field? {
         if case .record(let fields) = self { return fields.first { $0.name == key } }
@@ -54,6 +61,42 @@ public indirect enum Shape: Sendable {
     public var fieldNames: [String] {
         if case .record(let fields) = self { return fields.map(\.name) }
         return []
+    }
+}
+
+extension Shape {
+    /// Why a dotted key path leads nowhere in a shape; `at` is the index of the part that fails.
+    enum PathProblem: Error {
+        /// The part is no key of the record reached, whose keys are `names`.
+        case noKey(at: Int, names: [String])
+        /// The part should be the entry number of the list reached (`0`, `1`, ...).
+        case notAnIndex(at: Int)
+        /// The part follows a single value, of shape `shape`.
+        case singleValue(at: Int, shape: Shape)
+    }
+
+    /// Follows dotted key-path parts (`goals`, `0`, `actions`) down from this shape: the path
+    /// they name and the shape they reach. The one walk of key paths, for templates and rosters.
+    func walk(_ parts: some Sequence<String>) -> Result<(path: ValuePath, shape: Shape), PathProblem> {
+        var shape = self
+        var path = ValuePath()
+        for (i, part) in parts.enumerated() {
+            switch shape {
+            case .record(let fields):
+                guard let field = fields.first(where: { $0.name == part }) else {
+                    return .failure(.noKey(at: i, names: fields.map(\.name)))
+                }
+                path = path.appending(part)
+                shape = field.shape
+            case .list(let item):
+                guard let n = Int(part), n >= 0, String(n) == part else { return .failure(.notAnIndex(at: i)) }
+                path = path.appending(n)
+                shape = item
+            default:
+                return .failure(.singleValue(at: i, shape: shape))
+            }
+        }
+        return .success((path, shape))
     }
 }
 

@@ -42,7 +42,22 @@ enum SourceDecoder {
             }
         }
         let problems = controlCharacters(in: text, file: file)
-        return problems.isEmpty ? .success(text) : .failure(DiagnosticList(problems))
+        return problems.isEmpty ? .success(withoutLineStartMarks(text)) : .failure(DiagnosticList(problems))
+    }
+
+    /// The text without byte-order marks that start a line. YAML allows one at the start of every
+    /// document of a stream (files joined with `cat` carry them); libyaml skips it but then counts
+    /// it as a column, so a `---` after it is no longer a document marker.
+    static func withoutLineStartMarks(_ text: String) -> String {
+        guard text.utf8.contains(0xEF), text.unicodeScalars.contains("\u{FEFF}") else { return text }
+        var out = String.UnicodeScalarView()
+        var atLineStart = true
+        for scalar in text.unicodeScalars {
+            if scalar == "\u{FEFF}" && atLineStart { continue }
+            out.append(scalar)
+            atLineStart = TextPosition.isBreak(scalar)
+        }
+        return String(out)
     }
 
     enum Encoding {
@@ -148,17 +163,17 @@ enum SourceDecoder {
 
     /// Every control character in the text (C0 but tab, LF and CR; DEL; C1), located.
     static func controlCharacters(in text: String, file: String, limit: Int = 20) -> [Diagnostic] {
-        guard text.unicodeScalars.contains(where: isForbidden) else { return [] }
+        guard text.unicodeScalars.contains(where: isRefused) else { return [] }
         var problems: [Diagnostic] = []
         // Split like libyaml, not like SourceText: a VT or FF here is a control, not a line break.
         let lines = TextPosition.lines(of: text)
         var line = 1, column = 1
         var previousWasCR = false
         for scalar in text.unicodeScalars {
-            if isForbidden(scalar) {
+            if isRefused(scalar) {
                 problems.append(Diagnostic(
                     at: SourceLocation(file: file, line: line, column: column),
-                    "control character \(scalarName(scalar)) is not allowed in a participant file",
+                    "\(kindName(scalar)) \(scalarName(scalar)) is not allowed in a participant file",
                     sourceLine: excerpt(lines[min(line, lines.count) - 1], column: column)))
                 if problems.count == limit { break }
             }
@@ -183,6 +198,18 @@ enum SourceDecoder {
         default: return false
         }
     }
+
+    /// Unicode's non-characters: U+FDD0 to U+FDEF and the last two code points of every plane
+    /// (U+FFFE, U+FFFF, U+1FFFE ... U+10FFFF). XML 1.0 refuses U+FFFE and U+FFFF outright.
+    static func isNonCharacter(_ s: Unicode.Scalar) -> Bool {
+        (0xFDD0...0xFDEF).contains(s.value) || s.value & 0xFFFE == 0xFFFE
+    }
+
+    /// What a participant file may not hold anywhere: control characters and non-characters.
+    static func isRefused(_ s: Unicode.Scalar) -> Bool { isForbidden(s) || isNonCharacter(s) }
+
+    /// `control character` or `non-character`, for messages about a refused scalar.
+    static func kindName(_ s: Unicode.Scalar) -> String { isForbidden(s) ? "control character" : "non-character" }
 
     /// `U+0007`.
     static func scalarName(_ s: Unicode.Scalar) -> String {

@@ -8,21 +8,27 @@ struct ValuePath: CustomStringConvertible {
     }
 
     var components: [Component] = []
+    /// Whether list entries print as `.0` (a roster's column header) rather than `[0]`.
+    var dottedIndices = false
 
     /// The path one key further down.
-    func appending(_ key: String) -> ValuePath { ValuePath(components: components + [.key(key)]) }
+    func appending(_ key: String) -> ValuePath {
+        ValuePath(components: components + [.key(key)], dottedIndices: dottedIndices)
+    }
     /// The path one list entry further down.
-    func appending(_ index: Int) -> ValuePath { ValuePath(components: components + [.index(index)]) }
+    func appending(_ index: Int) -> ValuePath {
+        ValuePath(components: components + [.index(index)], dottedIndices: dottedIndices)
+    }
 
     var isEmpty: Bool { components.isEmpty }
 
-    /// `goals[1].actions[0].done`; empty for the document itself.
+    /// `goals[1].actions[0].done` (or `goals.1.actions.0.done`); empty for the document itself.
     var description: String {
         var text = ""
         for component in components {
             switch component {
             case .key(let key): text += text.isEmpty ? key : "." + key
-            case .index(let i): text += "[\(i)]"
+            case .index(let i): text += dottedIndices ? ".\(i)" : "[\(i)]"
             }
         }
         return text

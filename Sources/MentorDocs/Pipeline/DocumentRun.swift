@@ -66,6 +66,7 @@ public struct DocumentRun: Sendable {
         var summary = RunSummary()
         var claims = FolderClaims()
         var observer = SilentObserver()
+        var consistency = ConsistencyCheck(month: pipeline.options.month)
         for file in files {
             for outcome in loader.load(contentsOf: file) {
                 switch outcome {
@@ -73,7 +74,7 @@ public struct DocumentRun: Sendable {
                     report(.failure(problems.description))
                     summary.failed += 1
                 case .success(let partnership):
-                    partnership.warnings.forEach { report(.warning($0)) }
+                    (partnership.warnings + consistency.warnings(for: partnership)).forEach { report(.warning($0)) }
                     let target: PartnershipTarget
                     switch PartnershipTarget.make(for: partnership) {
                     case .failure(let problem):

@@ -148,14 +148,14 @@ public struct SourceExcerpt: Sendable, Hashable {
         self.init(line[...], caret: caret, column: column)
     }
 
-    /// The scalars with C0 controls (but tab), DEL and C1 controls shown as U+FFFD.
+    /// The scalars with C0 controls (but tab), DEL, C1 controls and non-characters shown as U+FFFD.
     static func sanitized(_ scalars: Substring.UnicodeScalarView) -> String {
         var out = String.UnicodeScalarView()
         for s in scalars {
             switch s.value {
             case 0x09: out.append(s)
-            case 0x00...0x1F, 0x7F...0x9F: out.append("\u{FFFD}")
-            default: out.append(s)
+            case 0x00...0x1F, 0x7F...0x9F, 0xFDD0...0xFDEF: out.append("\u{FFFD}")
+            default: out.append(s.value & 0xFFFE == 0xFFFE ? "\u{FFFD}" : s)
             }
         }
         return String(out)

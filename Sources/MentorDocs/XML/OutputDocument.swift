@@ -9,6 +9,8 @@ public final class OutputDocument {
     /// Where each element came from; an element's `_private` holds its index here.
     private var sources: [SourceLocation] = []
     private var html5Applied = false
+    /// Text or attribute values holding a character XML 1.0 does not allow, found while building.
+    private var badCharacters: [Diagnostic] = []
 
     /// Builds the document: XHTML namespace on every element, the XHTML 1.0 Strict doctype.
     public init(root: XMLTree.Element) {
@@ -30,6 +32,7 @@ public final class OutputDocument {
         node.pointee._private = UnsafeMutableRawPointer(bitPattern: sources.count)
         node.pointee.line = UInt16(clamping: element.source.line)
         for attribute in element.attributes {
+            noteBadCharacters(attribute.value, at: element.source)
             // xmlSetProp resolves the `xml:` prefix and stores the value as text, never as markup.
             xmlSetProp(node, attribute.qualifiedName, attribute.value)
         }
@@ -40,6 +43,7 @@ public final class OutputDocument {
                 xmlAddChild(node, childNode)
                 fill(childNode, from: e, ns: ns)
             case .text(var s):
+                noteBadCharacters(s, at: element.source)
                 // The string's own UTF-8 storage, no copy; libxml2 copies what it keeps.
                 s.withUTF8 { buffer in
                     _ = xmlAddChild(node, xmlNewDocTextLen(doc, buffer.baseAddress, Int32(buffer.count)))
@@ -48,8 +52,28 @@ public final class OutputDocument {
         }
     }
 
+    /// The loader refuses these characters; this keeps any other source of them out of the output.
+    private func noteBadCharacters(_ text: String, at source: SourceLocation) {
+        guard let bad = OutputDocument.firstNonXMLCharacter(text) else { return }
+        let hex = String(bad.value, radix: 16, uppercase: true)
+        badCharacters.append(Diagnostic(at: source, "output is not valid XHTML 1.0 Strict: character U+"
+                                        + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+                                        + " is not allowed in XML"))
+    }
+
+    /// The first character outside XML 1.0's `Char` production (C0 controls other than tab, LF and
+    /// CR; U+FFFE; U+FFFF), found on the UTF-8 bytes so the common case costs one scan.
+    static func firstNonXMLCharacter(_ text: String) -> Unicode.Scalar? {
+        let suspect = text.utf8.contains { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0xEF }
+        guard suspect else { return nil }
+        return text.unicodeScalars.first {
+            ($0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r") || $0.value == 0xFFFE || $0.value == 0xFFFF
+        }
+    }
+
     /// Validates against the DTD; each problem is located at the template element it came from.
     public func validate(against dtd: XHTMLDTD) -> [Diagnostic] {
+        if !badCharacters.isEmpty { return badCharacters }
         let collector = XMLErrorCollector()
         let context = xmlNewValidCtxt()!
         defer { xmlFreeValidCtxt(context) }

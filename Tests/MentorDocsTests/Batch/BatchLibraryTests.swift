@@ -29,8 +29,15 @@ struct BatchRosterTests {
         #expect(try headlines("program,\naset,x\n") == ["r.csv:2:2: error: column 2 has data but no header; name it with a key path such as 'mentor.name'"])
     }
 
-    @Test func malformedCSVNamesTheRow() throws {
-        #expect(try headlines("program,id\naset,a\naset,\"b\"x\n").first?.hasPrefix("r.csv:3: error: malformed CSV in row 3") == true)
+    @Test func malformedCSVNamesTheRowAndCostsOnlyThatRow() throws {
+        let r = try roster("program,id\naset,a\naset,\"b\"x\n").get()
+        #expect((try? r.load(r.rows[0], with: ParticipantLoader()).get()) != nil)
+        guard case .failure(let list) = r.load(r.rows[1], with: ParticipantLoader()) else {
+            Issue.record("row 3 is malformed")
+            return
+        }
+        #expect(list.diagnostics.first?.headline.replacingOccurrences(of: "^.*/r\\.csv", with: "r.csv", options: .regularExpression)
+            .hasPrefix("r.csv:3:2: error: malformed CSV in row 3") == true)
     }
 
     @Test func cellsAreTypedByTheirColumnAndQuotedTextStaysText() throws {

@@ -123,7 +123,7 @@ import Testing
         ("goals:\n  - goal: a\n  - goal: b\n    actions:\n      - action: c\n        done: 2026-13-01\n",
          "pair.yaml:6:15: error: goals[1].actions[0].done: expected a date written YYYY-MM-DD, found '2026-13-01'"),
         ("term:\n  start: '2026-02-30'\n",
-         "pair.yaml:2:10: error: term.start: expected a date written YYYY-MM-DD, found '2026-02-30'"),
+         "pair.yaml:2:10: error: term.start: expected a date written YYYY-MM-DD, found '2026-02-30': February 2026 has 28 days (2026 is not a leap year)"),
         ("term:\n  start: 2026-1-5\n",
          "pair.yaml:2:10: error: term.start: expected a date written YYYY-MM-DD, found '2026-1-5'"),
         ("term:\n  start: 2026-01-05 10:30:00\n",
@@ -199,7 +199,7 @@ import Testing
         #expect(Loader.headlines(Loader.load(yaml)) == [
             "pair.yaml:1:10: error: program: expected one of awmi, aset, caltrans, nace, generic, found 'asset' (did you mean 'aset'?)",
             "pair.yaml:3:3: warning: mentor.nmae: unknown key (did you mean 'name'?)",
-            "pair.yaml:5:11: error: meetings[0].date: expected a date written YYYY-MM-DD, found '2026-02-30'",
+            "pair.yaml:5:11: error: meetings[0].date: expected a date written YYYY-MM-DD, found '2026-02-30': February 2026 has 28 days (2026 is not a leap year)",
             "pair.yaml:6:12: error: meetings[0].hours: expected a number of at least 0, found '-1'",
             "pair.yaml:7:11: error: meetings[1].mode: expected one of in-person, email, video, phone, other, found 'vidoe' (did you mean 'video'?)",
             "pair.yaml:9:12: error: checkups[0].trust: expected a whole number from 1 to 5, found '9'",

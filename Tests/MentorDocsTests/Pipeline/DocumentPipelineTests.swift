@@ -116,3 +116,19 @@ final class Lines: @unchecked Sendable {
     func append(_ line: String) { lock.lock(); lines.append(line); lock.unlock() }
     var all: [String] { lock.lock(); defer { lock.unlock() }; return lines }
 }
+
+/// `check` refuses what `render` and `batch` would refuse: no program, a reserved id, a collision.
+@Suite(.serialized) struct CheckAgreesWithRenderTests {
+    @Test func checkReportsWhatRenderWouldNotWrite() throws {
+        let folder = try temporaryFolder()
+        let files = ["a.yaml": "id: x\n", "b.yaml": "program: nace\nid: Same\n", "c.yaml": "program: nace\nid: same\n",
+                     "d.yaml": "program: aset\nid: index.html\n"]
+        for (name, text) in files { try text.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8) }
+        let r = try runCLI(["check", folder])
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("\(folder)/a.yaml:1:1: error: no program: add 'program:'"), "\(r.stdout)")
+        #expect(r.stdout.contains("\(folder)/c.yaml:2:5: error: id 'same' is already used by the partnership at \(folder)/b.yaml:2:5"), "\(r.stdout)")
+        #expect(r.stdout.contains("\(folder)/d.yaml:2:5: error: id 'index.html' would write into 'index.html', a name the output layout uses"), "\(r.stdout)")
+        #expect(r.stdout.hasSuffix("4 files, 4 partnerships: 3 errors, 0 warnings\n"), "\(r.stdout)")
+    }
+}

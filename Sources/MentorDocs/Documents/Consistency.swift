@@ -1,0 +1,159 @@
+// Checks across documents: where one partnership's data would make its documents disagree
+// (docs/participant-format.md, "Checks across documents"). Each finding is a located warning.
+import Foundation
+
+/// Warnings for data that loads but would make a partnership's documents contradict each other.
+public enum Consistency {
+    /// Every cross-document warning for `partnership`, in file order. `month` is the check-in
+    /// month asked for (`YYYY-MM`), nil for the latest month with meetings; `source` quotes the
+    /// offending line under each warning when given.
+    public static func warnings(for partnership: Partnership, month: String? = nil,
+                                source: SourceText? = nil) -> [Diagnostic] {
+        var found = Findings(fallback: partnership.location, source: source)
+        achievements(partnership.data, &found)
+        meetingGoals(partnership.data, &found)
+        termDates(partnership, &found)
+        checkIn(partnership, month: month, &found)
+        return found.list.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
+    }
+
+    /// The text of a participant file that loaded, to quote under its warnings; nil if unreadable.
+    static func source(of file: String) -> SourceText? {
+        guard case .success(let data) = RegularFile.read(file, limit: ParticipantLoader.Limits().maxFileBytes) else { return nil }
+        return SourceText(String(decoding: data, as: UTF8.self))
+    }
+
+    // MARK: - Goals
+
+    /// Achievements pair with goals by position (the end-of-term sheet's planned / achieved
+    /// rows): one past the last goal names no goal of the plan. A file with no goals has no plan
+    /// to disagree with.
+    static func achievements(_ data: Value, _ found: inout Findings) {
+        let goals = data["goals"]?.items ?? [], achieved = data["achievements"]?.items ?? []
+        guard !goals.isEmpty, achieved.count > goals.count else { return }
+        for index in goals.count..<achieved.count {
+            found.add(achieved[index], "achievements[\(index)]",
+                      "achievement \(index + 1) names no goal of the plan: the plan has \(count(goals.count, "goal")), "
+                      + "and achievements are paired with goals in order, so its planned cell would be empty")
+        }
+    }
+
+    /// A meeting's `goal` is the text of one of the plan's goals (compared ignoring case and spacing).
+    static func meetingGoals(_ data: Value, _ found: inout Findings) {
+        let texts = (data["goals"]?.items ?? []).compactMap { $0["goal"]?.text }.filter { !normalized($0).isEmpty }
+        guard !texts.isEmpty else { return }
+        let known = Set(texts.map(normalized))
+        for (index, meeting) in (data["meetings"]?.items ?? []).enumerated() {
+            guard let goal = meeting["goal"], let text = goal.text, !normalized(text).isEmpty,
+                  !known.contains(normalized(text)) else { continue }
+            found.add(goal, "meetings[\(index)].goal",
+                      "meeting \(index + 1) is about a goal that is not in the plan's goals",
+                      suggestion: Suggestions.nearest(to: normalized(text), in: texts))
+        }
+    }
+
+    /// Lowercased, with runs of white space made one space and none at the ends.
+    static func normalized(_ text: String) -> String {
+        text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    // MARK: - Dates against the term
+
+    /// Meetings, checkups and signature dates fall within the term, both ends included.
+    static func termDates(_ partnership: Partnership, _ found: inout Findings) {
+        let term = partnership.term
+        guard let start = term.start else { return }
+        let data = partnership.data
+        let written = data.lookup(["term", "end"])?.date != nil
+        let endText = term.end.map { written ? "\($0)" : "\($0), term.start plus \(term.months ?? 0) months" }
+        func check(_ value: Value?, _ path: String, _ what: String) {
+            guard let value, let date = value.date else { return }
+            if date < start {
+                found.add(value, path, "\(what) dated \(date), before the term starts (\(start))")
+            } else if let end = term.end, date > end, let endText {
+                found.add(value, path, "\(what) dated \(date), after the term ends (\(endText))")
+            }
+        }
+        for (index, meeting) in (data["meetings"]?.items ?? []).enumerated() {
+            check(meeting["date"], "meetings[\(index)].date", "meeting \(index + 1) is")
+        }
+        for (index, checkup) in (data["checkups"]?.items ?? []).enumerated() {
+            check(checkup["date"], "checkups[\(index)].date", "checkup \(index + 1) is")
+        }
+        for signer in ["mentor", "mentee", "supervisor"] {
+            check(data.lookup(["signed", signer]), "signed.\(signer)", "the \(signer)'s signature is")
+        }
+        for signer in ["mentor", "mentee"] {
+            check(data.lookup(["closing", "signed", signer]), "closing.signed.\(signer)",
+                  "the \(signer)'s end-of-term signature is")
+        }
+    }
+
+    // MARK: - Check-in
+
+    /// The keys only the monthly check-in prints.
+    static let checkInKeys = ["status", "reported_by", "continuing"]
+
+    /// A check-in reports a month with meetings. With a month asked for, a partnership that keeps
+    /// check-in data (or uses ASET's check-in form) and met no time that month is warned; with
+    /// none, check-in data and no dated meeting at all (the check-in would report no month).
+    static func checkIn(_ partnership: Partnership, month: String?, _ found: inout Findings) {
+        let data = partnership.data
+        let keys = checkInKeys.compactMap { key in data[key].map { (key, $0) } }
+            .sorted { ($0.1.location?.line ?? 0, $0.1.location?.column ?? 0) < ($1.1.location?.line ?? 0, $1.1.location?.column ?? 0) }
+        let meetings = data["meetings"]?.items ?? []
+        let dates = meetings.compactMap { $0["date"]?.date }
+        // Where to point: the first check-in key, else the meeting log, else the document.
+        let anchor: (String, Value?) = keys.first.map { ($0.0, Optional($0.1)) } ?? ("meetings", data["meetings"])
+        if let month, let first = CalendarDate(iso: month + "-01") {
+            guard !keys.isEmpty || partnership.program == .aset else { return }
+            guard !dates.contains(where: { $0.monthKey == month }) else { return }
+            found.add(anchor.1, anchor.0,
+                      "the check-in for \(CalendarDate.monthNames[first.month - 1]) \(first.year) reports no meeting: "
+                      + "no meeting of the log is dated in \(month)")
+        } else if let key = keys.first, dates.isEmpty {
+            found.add(key.1, key.0,
+                      "the check-in has no month to report: the meeting log has no dated meeting, so its hours would be empty")
+        }
+    }
+
+    // MARK: - Support
+
+    /// The warnings found so far, each located at its value (else the document's start).
+    struct Findings {
+        let fallback: SourceLocation
+        let source: SourceText?
+        var list: [Diagnostic] = []
+
+        mutating func add(_ value: Value?, _ path: String, _ message: String, suggestion: String? = nil) {
+            let at = value?.location ?? fallback
+            list.append(Diagnostic(.warning, at: at, messageQuote(path, limit: 200) + ": " + message,
+                                   path: path, suggestion: suggestion,
+                                   sourceLine: source?.excerpt(at.line, column: at.column)))
+        }
+    }
+
+    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+}
+
+/// The consistency warnings of partnership after partnership, each quoting its source line: a
+/// file is read again only when one of its partnerships has a warning, and once for all of them.
+public struct ConsistencyCheck {
+    /// The check-in month asked for, `YYYY-MM`; nil for the latest month with meetings.
+    public let month: String?
+    private var file: String?
+    private var source: SourceText?
+
+    /// A check for the check-in month `month`.
+    public init(month: String?) { self.month = month }
+
+    /// Every cross-document warning for `partnership`, with its source line.
+    public mutating func warnings(for partnership: Partnership) -> [Diagnostic] {
+        guard !Consistency.warnings(for: partnership, month: month).isEmpty else { return [] }
+        if file != partnership.file {
+            file = partnership.file
+            source = Consistency.source(of: partnership.file)
+        }
+        return Consistency.warnings(for: partnership, month: month, source: source)
+    }
+}

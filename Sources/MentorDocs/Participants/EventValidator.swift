@@ -1,0 +1,282 @@
+// Reads one document's events straight into located `Value`s, checked against a `Shape` as they
+// come: every problem of the document is collected, not just the first. An alias is read by
+// replaying the events it names, so it is checked against the shape of the place it is used.
+//
+// Limits: what the file holds is bounded by the file size; what aliases add is counted at each
+// alias (its expanded size, known from the collecting pass) before it is replayed, so a
+// "billion laughs" file stops at its first alias past the limit, and replaying is bounded too.
+
+/// Validates one document's events against `ParticipantFormat.file`.
+struct EventValidator {
+    let document: YAMLDocumentEvents
+    let file: String
+    let source: SourceText
+    let limits: ParticipantLoader.Limits
+    let strict: Bool
+    /// What aliases may still add in the whole file, all documents together.
+    var fileAliasBudget: Int
+    /// Every problem found, in source order once `read` returns.
+    var diagnostics: [Diagnostic] { scalars.diagnostics }
+    private var scalars: ScalarReader
+    /// A limit passed: the document's only problem.
+    private(set) var limitProblem: Diagnostic?
+    /// A duplicate key: the whole file's only problem, as for a syntax error.
+    private(set) var fileProblem: Diagnostic?
+
+    private var aliasBudget: Int
+    private var cursor = 0
+    /// More than zero while replaying an alias's events (their aliases were already counted).
+    private var replaying = 0
+
+    init(_ document: YAMLDocumentEvents, file: String, source: SourceText, limits: ParticipantLoader.Limits,
+         strict: Bool, fileAliasBudget: Int) {
+        self.document = document
+        self.file = file
+        self.source = source
+        self.limits = limits
+        self.strict = strict
+        self.fileAliasBudget = fileAliasBudget
+        aliasBudget = limits.maxNodes
+        scalars = ScalarReader(file: file, source: source, limits: limits)
+    }
+
+    /// The deepest nesting walked; libyaml accepts any, and the walk recurses once per level.
+    private var maxDepth: Int { min(max(limits.maxDepth, 1), 1_000) }
+    private var stopped: Bool { limitProblem != nil || fileProblem != nil }
+
+    /// The document as a record value, or nil when it is not a mapping at all.
+    mutating func read() -> Value? {
+        // Merged (`<<`) entries are read after the mapping's own keys; report in file order.
+        defer { scalars.sortDiagnostics() }
+        let root = document.events[0]
+        guard root.kind == .mappingStart else {
+            report(root, ValuePath(), "expected a partnership (a mapping of keys), found \(scalars.describe(root))")
+            _ = value(nil, ValuePath(), level: 0)
+            return nil
+        }
+        return value(ParticipantFormat.file, ValuePath(), level: 0) ?? Value(.record([:]), at: location(root))
+    }
+
+    // MARK: Nodes
+
+    /// The node at the cursor as a value of `shape`, the cursor moved past it. Nil when it is
+    /// null (absent) or wrong (reported); a nil shape walks the node for the limits only.
+    private mutating func value(_ shape: Shape?, _ path: ValuePath, level: Int) -> Value? {
+        guard !stopped else { return nil }
+        let event = document.events[cursor]
+        switch event.kind {
+        case .alias:
+            let target = document.links[cursor]
+            if replaying == 0 {
+                let added = document.expandedSizes[target] ?? 1
+                aliasBudget -= added
+                fileAliasBudget -= added
+                if aliasBudget < 0 {
+                    return stop(event, path, "too many values: aliases add more than \(groupedDigits(limits.maxNodes)) "
+                                + "values to one partnership")
+                }
+                if fileAliasBudget < 0 {
+                    return stop(event, path, "too many values in the file: aliases add more than "
+                                + "\(groupedDigits(limits.maxFileNodes)) values in all documents together")
+                }
+            }
+            let resume = cursor + 1
+            cursor = target
+            replaying += 1
+            defer { replaying -= 1; cursor = resume }
+            return value(shape, path, level: level)
+        case .scalar:
+            cursor += 1
+            return scalar(event, shape, path)
+        case .sequenceStart, .mappingStart:
+            if level + 1 > maxDepth { return stop(event, path, "nested more than \(maxDepth) levels deep") }
+            cursor += 1
+            return event.kind == .sequenceStart ? sequence(event, shape, path, level: level + 1)
+                                                : mapping(event, shape, path, level: level + 1)
+        default:
+            cursor += 1
+            return nil
+        }
+    }
+
+    private mutating func sequence(_ start: YAMLEvent, _ shape: Shape?, _ path: ValuePath, level: Int) -> Value? {
+        var item: Shape?
+        switch shape {
+        case .list(let s)?: item = s
+        case nil: item = nil
+        case let other?:
+            _ = mismatch(start, other, path)
+        }
+        let checked = item != nil
+        let mark = diagnostics.count
+        var items: [Value] = []
+        var count = 0
+        while document.events[cursor].kind != .sequenceEnd {
+            if stopped { return nil }
+            if let v = value(item, path.appending(count), level: level) { items.append(v) }
+            count += 1
+            if count > limits.maxListLength { item = nil } // past the limit: only walked
+        }
+        cursor += 1
+        guard checked else { return nil }
+        if count > limits.maxListLength {
+            scalars.diagnostics.removeSubrange(mark...)
+            report(start, path, "list has \(groupedDigits(count)) entries; the limit is " + groupedDigits(limits.maxListLength))
+            return nil
+        }
+        return Value(.list(items), at: location(start))
+    }
+
+    private mutating func mapping(_ start: YAMLEvent, _ shape: Shape?, _ path: ValuePath, level: Int) -> Value? {
+        var fields: [Field]?
+        switch shape {
+        case .record(let f)?: fields = f
+        case nil: fields = nil
+        case let other?:
+            _ = mismatch(start, other, path)
+        }
+        var record: [String: Value] = [:]
+        var seen: [String: YAMLEvent] = [:]
+        var merges: [Int] = []
+        while document.events[cursor].kind != .mappingEnd {
+            if stopped { return nil }
+            let key = keyEvent()
+            cursor += 1
+            if isMergeKey(key) {
+                merges += mergeSources(path)
+                _ = value(nil, path, level: level)
+                continue
+            }
+            if let first = seen[key.text], replaying == 0 {
+                fileProblem = Diagnostic(at: location(key), "duplicate key '\(key.text)': it is already set at "
+                                         + "line \(first.line), column \(first.column)",
+                                         sourceLine: source.excerpt(key.line, column: key.column))
+                return nil
+            }
+            seen[key.text] = key
+            entry(key, fields, path, level: level, into: &record)
+        }
+        cursor += 1
+        guard let fields else { return nil }
+        var keys = Set(seen.keys)
+        for source in merges { merge(source, fields, path, level: level, depth: 0, keys: &keys, into: &record) }
+        return Value(.record(record), at: location(start))
+    }
+
+    /// Reads one `key: value` entry into `record`: an unknown key is reported and its value only walked.
+    private mutating func entry(_ key: YAMLEvent, _ fields: [Field]?, _ path: ValuePath, level: Int,
+                                into record: inout [String: Value]) {
+        let keyPath = path.appending(key.text)
+        guard let fields, let field = fields.first(where: { $0.name == key.text }) else {
+            if let fields {
+                report(key, keyPath, "unknown key", severity: strict ? .error : .warning,
+                       suggestion: Suggestions.nearest(to: key.text, in: fields.map(\.name)))
+            }
+            _ = value(nil, keyPath, level: level)
+            return
+        }
+        if let v = value(field.shape, keyPath, level: level) { record[key.text] = v }
+    }
+
+    /// The key at the cursor, an alias replaced by the scalar it names (the collecting pass
+    /// refused aliases of lists and mappings as keys).
+    private func keyEvent() -> YAMLEvent {
+        let event = document.events[cursor]
+        return event.kind == .alias ? document.events[document.links[cursor]] : event
+    }
+
+    private func isMergeKey(_ key: YAMLEvent) -> Bool {
+        (key.isPlainUntagged && key.text == "<<") || key.tag == "tag:yaml.org,2002:merge"
+    }
+
+    /// The mappings a `<<` at the cursor merges, by event index; reported when it is anything else.
+    private mutating func mergeSources(_ path: ValuePath) -> [Int] {
+        let resolved = resolve(cursor)
+        let event = document.events[resolved]
+        switch event.kind {
+        case .mappingStart:
+            return [resolved]
+        case .sequenceStart:
+            var sources: [Int] = []
+            var i = resolved + 1
+            while document.events[i].kind != .sequenceEnd {
+                let entry = resolve(i)
+                guard document.events[entry].kind == .mappingStart else { break }
+                sources.append(entry)
+                i = document.events[i].kind == .alias ? i + 1 : document.links[i] + 1
+            }
+            if document.events[i].kind == .sequenceEnd { return sources }
+        default:
+            break
+        }
+        report(event, path, "'<<' merges a mapping or a list of mappings, found \(scalars.describe(event))")
+        return []
+    }
+
+    /// Adds a merged mapping's entries whose keys are not set yet: own keys win, then earlier
+    /// merged mappings over later ones, then what they merge in turn.
+    private mutating func merge(_ source: Int, _ fields: [Field], _ path: ValuePath, level: Int, depth: Int,
+                                keys: inout Set<String>, into record: inout [String: Value]) {
+        guard depth < maxDepth, !stopped else { return }
+        let resume = cursor
+        cursor = source + 1
+        replaying += 1
+        defer { replaying -= 1; cursor = resume }
+        var nested: [Int] = []
+        while document.events[cursor].kind != .mappingEnd {
+            if stopped { return }
+            let key = keyEvent()
+            cursor += 1
+            // Limits were checked when the merged mapping was first read, so skipping is enough.
+            if isMergeKey(key) {
+                nested += mergeSources(path)
+                skipNode()
+            } else if keys.contains(key.text) {
+                skipNode()
+            } else {
+                keys.insert(key.text)
+                entry(key, fields, path, level: level, into: &record)
+            }
+        }
+        for inner in nested { merge(inner, fields, path, level: level, depth: depth + 1, keys: &keys, into: &record) }
+    }
+
+    /// Moves the cursor past the node at it without reading it.
+    private mutating func skipNode() {
+        switch document.events[cursor].kind {
+        case .sequenceStart, .mappingStart: cursor = document.links[cursor] + 1
+        default: cursor += 1
+        }
+    }
+
+    /// The index of the node an event stands for: an alias's target, or the event itself.
+    private func resolve(_ index: Int) -> Int {
+        document.events[index].kind == .alias ? document.links[index] : index
+    }
+
+    private mutating func scalar(_ event: YAMLEvent, _ shape: Shape?, _ path: ValuePath) -> Value? {
+        guard let shape, !ScalarReader.isNull(event) else { return nil }
+        return scalars.value(event, shape, path)
+    }
+
+    private mutating func mismatch(_ event: YAMLEvent, _ shape: Shape, _ path: ValuePath) -> Value? {
+        scalars.mismatch(event, shape, path)
+    }
+
+    private mutating func report(_ event: YAMLEvent, _ path: ValuePath, _ message: String,
+                                 severity: Diagnostic.Severity = .error, suggestion: String? = nil) {
+        scalars.report(event, path, message, severity: severity, suggestion: suggestion)
+    }
+
+    /// Records a passed limit (the document's only problem from now on) and gives nil.
+    private mutating func stop(_ event: YAMLEvent, _ path: ValuePath, _ message: String) -> Value? {
+        let at = location(event)
+        limitProblem = Diagnostic(at: at, path.prefix + message, path: path.isEmpty ? nil : path.description,
+                                  sourceLine: source.excerpt(at.line, column: at.column))
+        return nil
+    }
+
+    private func location(_ event: YAMLEvent) -> SourceLocation {
+        SourceLocation(file: file, line: event.line, column: event.column)
+    }
+}
