@@ -4,16 +4,8 @@ import Testing
 @testable import MentorDocs
 
 enum BatchFixtures {
-    /// The `mentordocs` binary built beside this test bundle (whatever the scratch path), else
-    /// the default `.build/debug/mentordocs`.
-    static let binary: String = {
-        let beside = URL(fileURLWithPath: CommandLine.arguments.first ?? "").deletingLastPathComponent()
-            .appendingPathComponent("mentordocs").path
-        if FileManager.default.isExecutableFile(atPath: beside) { return beside }
-        let bundle = Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("mentordocs").path
-        if FileManager.default.isExecutableFile(atPath: bundle) { return bundle }
-        return Repo.root + "/.build/debug/mentordocs"
-    }()
+    /// The `mentordocs` binary under test.
+    static var binary: String { Repo.binary }
 
     /// The ASET example with another id (and, optionally, other names).
     static func aset(id: String) throws -> String {

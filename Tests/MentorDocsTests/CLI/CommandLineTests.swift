@@ -3,30 +3,6 @@ import Foundation
 import Testing
 @testable import MentorDocs
 
-/// Runs the debug binary that `swift test` built, in the repository folder.
-func runCLI(_ arguments: [String], environment: [String: String] = [:], executable: String? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
-    let binary = URL(fileURLWithPath: executable ?? Repo.root + "/.build/debug/mentordocs")
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    process.currentDirectoryURL = URL(fileURLWithPath: Repo.root)
-    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
-}
-
-func temporaryFolder() throws -> String {
-    let path = NSTemporaryDirectory() + "mentordocs-test-" + UUID().uuidString
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
-}
-
 @Suite(.serialized) struct CommandLineTests {
     @Test func renderWritesTheProgramsFormsInBothFormats() throws {
         let out = try temporaryFolder()

@@ -8,7 +8,7 @@ import Testing
     /// Runs the debug binary from `folder` (not the repository).
     func run(_ arguments: [String], in folder: String, executable: String? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable ?? Repo.root + "/.build/debug/mentordocs")
+        process.executableURL = URL(fileURLWithPath: executable ?? Repo.binary)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
         process.environment = ProcessInfo.processInfo.environment.filter { $0.key != "MENTORDOCS_TEMPLATES" }
@@ -88,7 +88,7 @@ import Testing
         let manager = FileManager.default
         try manager.createDirectory(atPath: prefix + "/bin", withIntermediateDirectories: true)
         try manager.createDirectory(atPath: prefix + "/share/mentordocs", withIntermediateDirectories: true)
-        try manager.copyItem(atPath: Repo.root + "/.build/debug/mentordocs", toPath: prefix + "/bin/mentordocs")
+        try manager.copyItem(atPath: Repo.binary, toPath: prefix + "/bin/mentordocs")
         try manager.copyItem(atPath: Repo.templates, toPath: prefix + "/share/mentordocs/Templates")
         try manager.copyItem(atPath: Repo.root + "/Sources/MentorDocs/Resources/DTD", toPath: prefix + "/share/mentordocs/DTD")
         let folder = try temporaryFolder()
@@ -98,7 +98,7 @@ import Testing
         #expect(r.stdout.hasPrefix("Output/2026-aset-007/agreement.html\n") && r.stdout.hasSuffix("1 document in Output/2026-aset-007/\n"), "\(r.stdout)")
 
         let alone = try temporaryFolder()
-        try manager.copyItem(atPath: Repo.root + "/.build/debug/mentordocs", toPath: alone + "/mentordocs")
+        try manager.copyItem(atPath: Repo.binary, toPath: alone + "/mentordocs")
         let lost = try run(["render", "pair.yaml"], in: folder, executable: alone + "/mentordocs")
         #expect(lost.status == 2)
         #expect(lost.stderr.contains("the built-in templates are missing beside the mentordocs binary"))

@@ -79,7 +79,7 @@ import Testing
         let path = dir + "/blank/aset/agreement.html"
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         // ulimit -f 4: at most 4 KiB per file, so the new (different: A4) document cannot be written.
-        let binary = Repo.root + "/.build/debug/mentordocs"
+        let binary = Repo.binary
         let r = try runCLI(["-c", "ulimit -f 4; exec \"$0\" blank --program aset --doc agreement --paper a4 --out \"$1\"", binary, dir], executable: "/bin/bash")
         #expect(r.status == 1)
         #expect(r.stderr.contains("\(path): error: cannot write: File too large"))

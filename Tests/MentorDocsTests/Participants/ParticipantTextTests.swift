@@ -124,7 +124,7 @@ import Testing
         // Mutations of a valid file and random bytes, reproducible from a fixed seed.
         let base = [UInt8](try Data(contentsOf: URL(fileURLWithPath: Loader.fixture("full.yaml"))))
         let specials = [UInt8]("[]{}*&:-?!|>\"'\t\n\r\\%@#,~ <".utf8) + [0x00, 0xC3, 0xFF, 0x85, 0xE2]
-        var random = SplitMix(seed: 2026)
+        var random = SeededGenerator(seed: 2026)
         for round in 0..<300 {
             var bytes = base
             if round % 10 == 0 {
@@ -147,18 +147,4 @@ import Testing
             }
         }
     }
-}
-
-/// A small seeded generator, so a failing case can be replayed.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
 }
