@@ -34,6 +34,10 @@ test: test-deps
 	scripts/check-output .build/check-letter
 	scripts/print-check .build/check-letter --paper letter
 	scripts/print-check .build/check-a4 --paper a4
+	$(MAKE) --no-print-directory product-pdfs OUT=.build/check-letter PAPER=letter
+	$(MAKE) --no-print-directory product-pdfs OUT=.build/check-a4 PAPER=a4
+	scripts/print-check .build/check-letter --paper letter --product-pdf
+	scripts/print-check .build/check-a4 --paper a4 --product-pdf
 	scripts/install-check
 
 # `make install [PREFIX=/usr/local]`: the binary, its templates and DTD (PREFIX/share/mentordocs/,
@@ -77,6 +81,12 @@ completions: build
 	@$(BIN) --generate-completion-script bash > .build/completions/mentordocs.bash
 	@$(BIN) --generate-completion-script zsh > .build/completions/_mentordocs
 	@$(BIN) --generate-completion-script fish > .build/completions/mentordocs.fish
+
+# mentordocs's own PDFs of the examples and blank forms, beside their HTML in $(OUT).
+.PHONY: product-pdfs
+product-pdfs: build
+	for f in Examples/*.yaml; do $(BIN) render "$$f" --out $(OUT) --doc all --paper $(PAPER) --format pdf >/dev/null || exit 1; done
+	$(BIN) blank --out $(OUT) --doc all --paper $(PAPER) --format pdf >/dev/null
 
 build:
 	swift build -c release --product mentordocs

@@ -56,6 +56,9 @@ struct BatchCommand: ParsableCommand {
             throw ValidationError("--combine needs the whole cohort: after every shard has run, use 'mentordocs merge-manifests DIR --combine'")
         }
         if let month, CalendarDate(iso: month + "-01") == nil { throw ValidationError("--month takes YYYY-MM, got '\(month)'") }
+        if combine, output.format == .pdf {
+            throw ValidationError("--combine does not print PDFs yet: combine with --format html, or write one PDF per document with --format pdf")
+        }
         if let documents = output.documents {
             do { _ = try DocumentKind.parseList(documents) } catch { throw ValidationError("\(error)") }
         }
@@ -77,6 +80,8 @@ struct BatchCommand: ParsableCommand {
         options.timings = timings
         options.progress = noProgress ? .none : .automatic
         options.progressInterval = progressInterval
+        options.printer = try output.makePrinter()
+        defer { options.printer?.close() }
         let report = try BatchRun(renderer: try output.makeRenderer(), options: options).run()
         if timings { printError(report.timingsTable) }
         print(report.line)

@@ -20,7 +20,9 @@ struct BlankCommand: ParsableCommand {
     }
 
     func run() throws {
-        let run = DocumentRun(pipeline: try output.makePipeline(), folder: try OutputFolder(output.outputFolder))
+        let pipeline = try output.makePipeline()
+        defer { pipeline.pdf?.printer.close() }
+        let run = DocumentRun(pipeline: pipeline, folder: try OutputFolder(output.outputFolder))
         let summary = run.blank(program.map { [$0] } ?? Program.allCases, report: output.print)
         try output.finish(summary)
     }

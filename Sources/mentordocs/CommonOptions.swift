@@ -7,7 +7,7 @@ struct OutputOptions: ParsableArguments {
     @Option(name: .customLong("doc"), help: "Documents to write, comma-separated, or 'all' (default: the program's own forms).")
     var documents: String?
 
-    @Option(help: "Output syntax: html (HTML5) or xhtml (XHTML 1.0 Strict).")
+    @Option(help: "Output: html (HTML5), xhtml (XHTML 1.0 Strict) or pdf (printed by Chromium).")
     var format: RenderOptions.Format = .html
 
     @Option(help: "Paper size for printing: letter or a4.")
@@ -24,7 +24,12 @@ struct OutputOptions: ParsableArguments {
     /// The pipeline every document of the command goes through, the options parsed once.
     func makePipeline(month: String? = nil, force: Bool = false) throws -> DocumentPipeline {
         DocumentPipeline(renderer: try makeRenderer(), options: RenderOptions(format: format, paper: paper, month: month),
-                         documents: try documents.map(DocumentKind.parseList), force: force)
+                         documents: try documents.map(DocumentKind.parseList), force: force, printer: try makePrinter())
+    }
+
+    /// One browser for the whole command when it writes PDFs (the command closes it), else nil.
+    func makePrinter() throws -> PDFPrinter? {
+        format == .pdf ? try PDFPrinter(pages: 2 * ProcessInfo.processInfo.activeProcessorCount) : nil
     }
 
     /// Prints one event of a run: paths written to standard output, problems to standard error.
@@ -41,7 +46,8 @@ struct OutputOptions: ParsableArguments {
     func finish(_ summary: RunSummary) throws {
         Swift.print(summary.line(outputFolder: outputFolder))
         if summary.failed == 0, isatty(STDOUT_FILENO) != 0, let first = summary.firstDocument {
-            Swift.print("Next: open \(first) in a browser and print it (paper: \(paper.rawValue), no headers and footers).")
+            Swift.print(format == .pdf ? "Next: open \(first)."
+                        : "Next: open \(first) in a browser and print it (paper: \(paper.rawValue), no headers and footers).")
         }
         if summary.failed > 0 { throw ExitCode(1) }
     }

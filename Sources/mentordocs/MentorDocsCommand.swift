@@ -17,7 +17,7 @@ struct MentorDocsCommand: ParsableCommand {
         """,
         version: MentorDocs.version,
         subcommands: [InitCommand.self, RenderCommand.self, BlankCommand.self, ListCommand.self, CheckCommand.self,
-                      BatchCommand.self, MergeManifestsCommand.self, TemplatesCommand.self])
+                      BatchCommand.self, MergeManifestsCommand.self, TemplatesCommand.self, VerifyCommand.self])
 
     static func main() {
         // A file-size limit (ulimit -f) must fail the write with EFBIG, not kill the process.
@@ -31,7 +31,7 @@ struct MentorDocsCommand: ParsableCommand {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
                 Foundation.exit(2)
             }
-            if error is LocatedError {
+            if error is LocatedError || error is PDFError {
                 FileHandle.standardError.write(Data("\(error)\n".utf8))
                 Foundation.exit(1)
             }

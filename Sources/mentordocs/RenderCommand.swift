@@ -31,6 +31,7 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         let pipeline = try output.makePipeline(month: month)
+        defer { pipeline.pdf?.printer.close() }
         let run = DocumentRun(pipeline: pipeline, folder: try OutputFolder(output.outputFolder))
         let summary = run.render(files, loader: ParticipantLoader(strict: strict), report: output.print)
         try output.finish(summary)

@@ -24,6 +24,8 @@ public struct BatchOptions: Sendable {
     public var combine = false
     /// Rewrite files even when their bytes are unchanged.
     public var force = false
+    /// The browser that prints `--format pdf`; the caller starts and closes it.
+    public var printer: PDFPrinter?
     /// Unknown keys are errors.
     public var strict = false
     /// Measure the time spent in each stage.
@@ -87,7 +89,8 @@ public final class BatchRun: @unchecked Sendable {
         self.interruption = interruption
         self.console = console
         self.loader = ParticipantLoader(strict: options.strict)
-        self.pipeline = DocumentPipeline(renderer: renderer, options: options.render, documents: options.documents, force: options.force)
+        self.pipeline = DocumentPipeline(renderer: renderer, options: options.render, documents: options.documents, force: options.force,
+                                         printer: options.printer)
     }
 
     /// Renders every input, writes the manifest (and, with `combine`, the combined files), and
@@ -113,7 +116,8 @@ public final class BatchRun: @unchecked Sendable {
         let collector = ResultCollector(manifest: manifest, console: console, keepPairs: options.combine)
         let registry = IdentityRegistry()
         let queue = WorkQueue(count: work.count)
-        let jobs = max(1, min(options.jobs, work.count))
+        // Workers wait while the browser prints, so a PDF run keeps every browser page busy.
+        let jobs = max(1, min(options.printer.map { max(options.jobs, $0.pages) } ?? options.jobs, work.count))
         let templates = TemplateService(library: renderer.library, documents: options.documents, workers: jobs)
 
         var display: ProgressDisplay?
@@ -254,6 +258,8 @@ public final class BatchRun: @unchecked Sendable {
                 entry.document = document.document.rawValue
                 entry.output = document.output
                 entry.sha256 = document.sha256
+                entry.dataFingerprint = document.provenance?.data
+                entry.formFingerprint = document.provenance?.form
                 if document.sha256 != nil { rendered += 1 }
                 switch document.status {
                 case .written: entry.status = .written

@@ -33,6 +33,10 @@ public struct ManifestEntry: Codable, Sendable, Hashable {
     public var status: Status
     /// What went wrong, one diagnostic per line.
     public var error: String?
+    /// The document's data fingerprint (SHA-256 of the partnership's values; see docs/pdf.md).
+    public var dataFingerprint: String?
+    /// The document's form fingerprint (SHA-256 of the template files that made it).
+    public var formFingerprint: String?
 
     /// Creates an entry.
     public init(input: String, position: Int, index: Int, row: Int? = nil, id: String? = nil, program: String? = nil,
@@ -59,8 +63,11 @@ public struct ManifestEntry: Codable, Sendable, Hashable {
         out += "\"row\": \(row.map(String.init) ?? "null"), \"id\": \(JSONText.optional(id)), "
         out += "\"program\": \(JSONText.optional(program)), \"pair\": \(JSONText.optional(pair)), "
         out += "\"document\": \(JSONText.optional(document)), \"output\": \(JSONText.optional(output)), "
-        out += "\"sha256\": \(JSONText.optional(sha256)), \"status\": \"\(status.rawValue)\", \"error\": \(JSONText.optional(error))}"
-        return out
+        out += "\"sha256\": \(JSONText.optional(sha256)), \"status\": \"\(status.rawValue)\", \"error\": \(JSONText.optional(error))"
+        if dataFingerprint != nil || formFingerprint != nil {
+            out += ", \"dataFingerprint\": \(JSONText.optional(dataFingerprint)), \"formFingerprint\": \(JSONText.optional(formFingerprint))"
+        }
+        return out + "}"
     }
 }
 

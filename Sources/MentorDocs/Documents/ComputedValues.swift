@@ -10,13 +10,16 @@ public struct PreparedValues: Sendable {
     public let program: Program
     /// Format, paper and check-in month.
     public let options: RenderOptions
+    /// The data fingerprint of the partnership's own values; nil for a blank form.
+    public let dataFingerprint: String?
 
-    /// The values for one document: these plus its `@page` rule (which names the form).
-    func forDocument(title: String) -> Value {
+    /// The values for one document: these plus its `@page` rule (which names the form and, in
+    /// its footer, the document's fingerprints).
+    func forDocument(title: String, footer: String? = nil) -> Value {
         var fields = fields
         fields["print"] = .record([
             "paper": .text(options.paper.cssSize),
-            "page_css": .text(ComputedValues.pageCSS(program: program, title: title, pair: fields["pair"]?.text, paper: options.paper)),
+            "page_css": .text(ComputedValues.pageCSS(program: program, title: title, pair: fields["pair"]?.text, paper: options.paper, footer: footer)),
         ])
         return .record(fields)
     }
@@ -61,7 +64,7 @@ public enum ComputedValues {
         if let checkin = checkIn(meetings: fields["meetings"]?.items ?? [], month: options.month) {
             fields["checkin"] = checkin
         }
-        return PreparedValues(fields: fields, program: program, options: options)
+        return PreparedValues(fields: fields, program: program, options: options, dataFingerprint: data.map(DataFingerprint.of))
     }
 
     static func pairRows(_ left: [Value?], _ right: [Value?], names: (String, String)) -> Value {
@@ -125,9 +128,18 @@ public enum ComputedValues {
     }
 
     /// The `@page` rule: paper size, margins, and a running header and footer where supported.
-    static func pageCSS(program: Program, title: String, pair: String?, paper: RenderOptions.Paper) -> String {
+    static func pageCSS(program: Program, title: String, pair: String?, paper: RenderOptions.Paper, footer: String? = nil) -> String {
         let left = cssString("\(program.displayName) · \(title)")
         let right = pair.map(cssString) ?? "\"\""
+        if let footer {
+            return """
+            @page { size: \(paper.cssSize); margin: 18mm 16mm 18mm 16mm;
+              @top-left { content: \(left); font-size: 8pt; color: #555555; }
+              @top-right { content: \(right); font-size: 8pt; color: #555555; }
+              @bottom-left { content: \(cssString(footer)); font-size: 6.5pt; color: #777777; }
+              @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 8pt; color: #555555; } }
+            """
+        }
         return """
         @page { size: \(paper.cssSize); margin: 18mm 16mm 18mm 16mm;
           @top-left { content: \(left); font-size: 8pt; color: #555555; }

@@ -3,7 +3,7 @@
 /// Choices that apply to every document of one run.
 public struct RenderOptions: Sendable, Hashable {
     /// Output syntax.
-    public enum Format: String, Sendable, CaseIterable { case html, xhtml
+    public enum Format: String, Sendable, CaseIterable { case html, xhtml, pdf
         /// File extension of the format.
         public var fileExtension: String { rawValue }
     }

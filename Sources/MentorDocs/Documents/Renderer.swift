@@ -3,11 +3,14 @@
 /// Renders documents from a template library; safe to share between threads.
 public final class Renderer: Sendable {
     public let library: TemplateLibrary
+    /// The form fingerprint of each of the library's forms.
+    public let forms: FormFingerprints
     let dtd: XHTMLDTD
 
     /// A renderer over `library`, with the shared XHTML 1.0 Strict DTD.
     public init(library: TemplateLibrary) throws {
         self.library = library
+        self.forms = FormFingerprints(library: library)
         self.dtd = try XHTMLDTD.shared()
     }
 
@@ -22,11 +25,20 @@ public final class Renderer: Sendable {
         return try render(prepare(data, program: program, options: options), document: document, observer: &observer)
     }
 
+    /// The fingerprints a partnership's document carries (nil when its template does not load).
+    public func provenance(of values: PreparedValues, document: DocumentKind) -> Provenance? {
+        forms.of(program: values.program, document: document).map {
+            Provenance(data: values.dataFingerprint, form: $0, document: "\(values.program.rawValue)/\(document.rawValue)")
+        }
+    }
+
     /// The bytes of one of a partnership's documents, validated; `observer` hears each stage end.
     /// The render stage builds the libxml2 tree as it goes, so the build stage holds no work of its own.
     func render<O: PipelineObserver>(_ values: PreparedValues, document: DocumentKind, observer: inout O) throws(DiagnosticList) -> [UInt8] {
         let template = try library.template(program: values.program, document: document)
-        let output = try OutputDocument.rendering(template, values.forDocument(title: template.title ?? document.title))
+        let stamp = provenance(of: values, document: document)
+        let output = try OutputDocument.rendering(template, values.forDocument(title: template.title ?? document.title, footer: stamp?.footer))
+        if let stamp { output.addMetadata(stamp.metadata) }
         observer.lap(.render)
         observer.lap(.build)
         return try finish(output, format: values.options.format, at: template.root.source, observer: &observer)
@@ -47,7 +59,8 @@ public final class Renderer: Sendable {
         observer.lap(.validate)
         if !problems.isEmpty { throw DiagnosticList(problems) }
         do {
-            let bytes = format == .html ? try output.html5() : try output.xhtml()
+            // A PDF is printed from the HTML5 document.
+            let bytes = format == .xhtml ? try output.xhtml() : try output.html5()
             observer.lap(.serialize)
             return bytes
         } catch {

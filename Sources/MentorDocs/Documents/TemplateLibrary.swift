@@ -12,6 +12,7 @@ public final class TemplateLibrary: @unchecked Sendable {
     private let lock = NSLock()
     private var parsed: [String: Result<(XMLTree.Element, SourceText), DiagnosticList>] = [:]
     private var compiled: [String: Result<Template, DiagnosticList>] = [:]
+    private var sources: [String: [String]] = [:]
 
     /// A library reading templates from `directory`, and each file it lacks from `fallback`.
     public init(directory: String, fallback: String? = nil) {
@@ -65,7 +66,11 @@ public final class TemplateLibrary: @unchecked Sendable {
         if let path = file(program: program, name: document.rawValue) {
             do throws(DiagnosticList) {
                 let (root, text) = try parse(path)
-                result = .success(try Template.compile(root, source: text, resolver: ProgramIncludes(library: self, program: program)))
+                let includes = ProgramIncludes(library: self, program: program)
+                result = .success(try Template.compile(root, source: text, resolver: includes))
+                lock.lock()
+                sources[key] = [path] + includes.used.paths
+                lock.unlock()
             } catch {
                 result = .failure(error)
             }
@@ -77,6 +82,13 @@ public final class TemplateLibrary: @unchecked Sendable {
         compiled[key] = result
         lock.unlock()
         return try result.get()
+    }
+
+    /// The files a loaded template was made of: the form and every file it includes.
+    public func sourceFiles(program: Program, document: DocumentKind) -> [String]? {
+        lock.lock()
+        defer { lock.unlock() }
+        return sources["\(program.rawValue)/\(document.rawValue)"]
     }
 
     /// A template file parsed once: its tree and its text.
@@ -130,6 +142,8 @@ extension TemplateLibrary {
 struct ProgramIncludes: IncludeResolver {
     let library: TemplateLibrary
     let program: Program
+    /// The files included so far (for the form fingerprint).
+    let used = UsedFiles()
 
     func block(file: String, block: String) throws -> (XMLTree.Element, SourceText) {
         // A name, never a path: nothing outside the templates folder is read (the compiler says so first).
@@ -138,6 +152,7 @@ struct ProgramIncludes: IncludeResolver {
             throw IncludeError.missingFile(file, program: program)
         }
         let (root, text) = try library.parse(path)
+        used.add(path)
         var names: [String] = []
         if let found = Self.find(block, in: root, names: &names) { return (found, text) }
         throw IncludeError.missingBlock(block, file: path, suggestion: Suggestions.nearest(to: block, in: names))
@@ -153,6 +168,12 @@ struct ProgramIncludes: IncludeResolver {
         }
         return nil
     }
+}
+
+/// Paths an include resolver has read; one compile at a time.
+final class UsedFiles: @unchecked Sendable {
+    private(set) var paths: [String] = []
+    func add(_ path: String) { if !paths.contains(path) { paths.append(path) } }
 }
 
 /// An include that names something that does not exist.

@@ -14,13 +14,17 @@ public struct DocumentPipeline: Sendable {
     public let selection: [DocumentKind]?
     /// Rewrite files even when their bytes are unchanged.
     public let force: Bool
+    /// Where `--format pdf` documents are printed; nil for HTML and XHTML.
+    public let pdf: PDFOutput?
 
     /// A pipeline writing `documents` (nil: each program's own forms) with `options`.
-    public init(renderer: Renderer, options: RenderOptions = RenderOptions(), documents: [DocumentKind]? = nil, force: Bool = false) {
+    public init(renderer: Renderer, options: RenderOptions = RenderOptions(), documents: [DocumentKind]? = nil, force: Bool = false,
+                printer: PDFPrinter? = nil) {
         self.renderer = renderer
         self.options = options
         self.selection = documents
         self.force = force
+        self.pdf = printer.map { PDFOutput(printer: $0, paper: options.paper) }
     }
 
     /// The documents written for a partnership of `program`.
@@ -69,9 +73,18 @@ public struct DocumentPipeline: Sendable {
                 result.path = target
                 observer.start()
                 let bytes = try renderer.render(values, document: document, observer: &observer)
-                result.sha256 = DocumentPipeline.sha256(bytes)
-                observer.lap(.hash)
-                result.status = try AtomicWriter.write(bytes, to: target, force: force) == .written ? .written : .unchanged
+                result.provenance = renderer.provenance(of: values, document: document)
+                if options.format == .pdf {
+                    guard let pdf else { throw PDFError("no PDF printer was started for --format pdf") }
+                    let (written, sha256) = try pdf.write(html: bytes, subject: PDFOutput.subject(values), provenance: result.provenance,
+                                                          to: target, force: force)
+                    result.sha256 = sha256
+                    result.status = written ? .written : .unchanged
+                } else {
+                    result.sha256 = DocumentPipeline.sha256(bytes)
+                    observer.lap(.hash)
+                    result.status = try AtomicWriter.write(bytes, to: target, force: force) == .written ? .written : .unchanged
+                }
                 observer.lap(.write)
             } catch let problems as DiagnosticList {
                 result.sha256 = nil
@@ -122,6 +135,8 @@ public struct DocumentResult: Sendable {
     public var sha256: String?
     /// Why it failed, when it did.
     public var failure: DocumentFailure?
+    /// The data and form fingerprints it carries.
+    public var provenance: Provenance?
 }
 
 /// Why a document was not written: the full report, and its one-line form for the manifest.

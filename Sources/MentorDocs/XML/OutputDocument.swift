@@ -44,6 +44,31 @@ public final class OutputDocument {
 
     deinit { xmlFreeDoc(doc) }
 
+    /// Adds `<meta name content>` elements at the end of `<head>`, one per line, before its
+    /// closing line break (as `XMLTree.Element.addMetadata` does for a tree).
+    func addMetadata(_ pairs: [(String, String)]) {
+        guard let root = xmlDocGetRootElement(doc) else { return }
+        var head = root.pointee.children
+        while let h = head, !(h.pointee.type == XML_ELEMENT_NODE && xmlStrEqual(h.pointee.name, "head") == 1) { head = h.pointee.next }
+        guard let head else { return }
+        var closing: xmlNodePtr?
+        if let last = head.pointee.last, last.pointee.type == XML_TEXT_NODE,
+           String(cString: last.pointee.content).allSatisfy(\.isWhitespace) {
+            closing = last
+            xmlUnlinkNode(last)
+        }
+        for (name, content) in pairs {
+            xmlAddChild(head, TreeBuilder.text("\n", doc: doc))
+            let meta = xmlNewDocNode(doc, nil, "meta", nil)!
+            meta.pointee._private = head.pointee._private
+            meta.pointee.line = head.pointee.line
+            xmlNewProp(meta, "name", name)
+            xmlNewProp(meta, "content", content)
+            xmlAddChild(head, meta)
+        }
+        xmlAddChild(head, closing ?? TreeBuilder.text("\n", doc: doc))
+    }
+
     /// An empty document with the XHTML 1.0 Strict doctype.
     private static func newDocument() -> xmlDocPtr {
         _ = LibXML.ready
