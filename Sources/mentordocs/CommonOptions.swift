@@ -47,7 +47,7 @@ struct OutputOptions: ParsableArguments {
         Swift.print(summary.line(outputFolder: outputFolder))
         if summary.failed == 0, isatty(STDOUT_FILENO) != 0, let first = summary.firstDocument {
             Swift.print(format == .pdf ? "Next: open \(first)."
-                        : "Next: open \(first) in a browser and print it (paper: \(paper.rawValue), no headers and footers).")
+                        : "Next: open \(first) in a browser and print it (paper: \(paper.rawValue), no headers and footers), or add --format pdf for PDFs to print or e-mail.")
         }
         if summary.failed > 0 { throw ExitCode(1) }
     }
