@@ -7,19 +7,7 @@ import Testing
 @Suite(.serialized) struct BatchInterruptionTests {
     /// Starts a batch over `input` and returns once at least `documents` files are written.
     func startAndWait(_ input: String, out: String, documents: Int) throws -> Process {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: BatchFixtures.binary)
-        process.arguments = ["batch", input, "--out", out, "--no-progress", "--jobs", "2"]
-        process.currentDirectoryURL = URL(fileURLWithPath: Repo.root)
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let deadline = Date().addingTimeInterval(60)
-        while Date() < deadline, process.isRunning {
-            if BatchFixtures.files(out).filter({ $0.hasSuffix(".html") }).count >= documents { break }
-            Thread.sleep(forTimeInterval: 0.01)
-        }
-        return process
+        try BatchFixtures.startBatch(input, out: out, documents: documents, arguments: ["--jobs", "2"])
     }
 
     /// Every output file is a whole document.

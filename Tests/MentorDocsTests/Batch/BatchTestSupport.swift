@@ -7,6 +7,24 @@ enum BatchFixtures {
     /// The `mentordocs` binary under test.
     static var binary: String { Repo.binary }
 
+    /// Starts `batch INPUT --out OUT` (plus `arguments`) in the background and returns once it
+    /// has written `documents` HTML files, or has ended, or a minute has passed.
+    static func startBatch(_ input: String, out: String, documents: Int, arguments: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["batch", input, "--out", out, "--no-progress"] + arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: Repo.root)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline, process.isRunning {
+            if files(out).filter({ $0.hasSuffix(".html") }).count >= documents { break }
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        return process
+    }
+
     /// The ASET example with another id (and, optionally, other names).
     static func aset(id: String) throws -> String {
         let text = try String(contentsOfFile: Repo.examples + "/aset.yaml", encoding: .utf8)

@@ -29,18 +29,7 @@ func runBounded(_ arguments: [String], seconds: Double = 60) throws -> (status: 
 @Suite(.serialized) struct ConcurrentRunTests {
     /// Starts a batch in the background and returns once it has written `documents` files.
     func startBatch(_ input: String, out: String, documents: Int, extra: [String] = []) throws -> Process {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: BatchFixtures.binary)
-        process.arguments = ["batch", input, "--out", out, "--no-progress", "--jobs", "1"] + extra
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let deadline = Date().addingTimeInterval(60)
-        while Date() < deadline, process.isRunning {
-            if BatchFixtures.files(out).filter({ $0.hasSuffix(".html") }).count >= documents { break }
-            Thread.sleep(forTimeInterval: 0.01)
-        }
-        return process
+        try BatchFixtures.startBatch(input, out: out, documents: documents, arguments: ["--jobs", "1"] + extra)
     }
 
     @Test func aSecondRunOnTheSameManifestIsRefusedAndTheFirstFinishesWhole() throws {

@@ -5,21 +5,9 @@ import Testing
 @testable import MentorDocs
 
 @Suite(.serialized) struct StartingOutTests {
-    /// Runs the debug binary from `folder` (not the repository).
+    /// Runs the binary from `folder` (not the repository).
     func run(_ arguments: [String], in folder: String, executable: String? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable ?? Repo.binary)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: folder)
-        process.environment = ProcessInfo.processInfo.environment.filter { $0.key != "MENTORDOCS_TEMPLATES" }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        try runCLI(arguments, executable: executable, in: folder)
     }
 
     @Test func versionIsTheLibrarysConstant() throws {

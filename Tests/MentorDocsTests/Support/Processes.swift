@@ -18,14 +18,17 @@ extension Repo {
 
 }
 
-/// Runs the `mentordocs` binary that `swift test` built, in the repository folder.
-func runCLI(_ arguments: [String], environment: [String: String] = [:], executable: String? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
+/// Runs the `mentordocs` binary that `swift test` built, in `folder` (the repository by default),
+/// with the test's environment less `MENTORDOCS_TEMPLATES`, plus `environment`.
+func runCLI(_ arguments: [String], environment: [String: String] = [:], executable: String? = nil,
+            in folder: String = Repo.root) throws -> (status: Int32, stdout: String, stderr: String) {
     let binary = URL(fileURLWithPath: executable ?? Repo.binary)
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
-    process.currentDirectoryURL = URL(fileURLWithPath: Repo.root)
-    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    process.currentDirectoryURL = URL(fileURLWithPath: folder)
+    process.environment = ProcessInfo.processInfo.environment.filter { $0.key != "MENTORDOCS_TEMPLATES" }
+        .merging(environment) { $1 }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err
