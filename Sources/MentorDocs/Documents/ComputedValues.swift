@@ -26,7 +26,7 @@ public struct PreparedValues: Sendable {
 }
 
 /// Builds the value tree a template renders from: the file's data plus computed values.
-public enum ComputedValues {
+enum ComputedValues {
     /// The data for one document; `data` is nil for a blank form.
     public static func make(data: Value?, program: Program, title: String, options: RenderOptions) -> Value {
         prepare(data: data, program: program, options: options).forDocument(title: title)

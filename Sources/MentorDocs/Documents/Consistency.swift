@@ -3,7 +3,7 @@
 import Foundation
 
 /// Warnings for data that loads but would make a partnership's documents contradict each other.
-public enum Consistency {
+enum Consistency {
     /// Every cross-document warning for `partnership`, in file order. `month` is the check-in
     /// month asked for (`YYYY-MM`), nil for the latest month with meetings; `source` quotes the
     /// offending line under each warning when given.

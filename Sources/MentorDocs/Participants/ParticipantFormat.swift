@@ -2,7 +2,7 @@
 // loader's validation and the template loader's path checks.
 
 /// The keys of the participant format and the values the renderer adds for templates.
-public enum ParticipantFormat {
+enum ParticipantFormat {
     static let person: [Field] = [
         Field("name", .text), Field("initials", .text), Field("email", .text),
         Field("phone", .text), Field("title", .text), Field("organization", .text),
