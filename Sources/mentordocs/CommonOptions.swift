@@ -85,3 +85,11 @@ extension YearMonth {
         return month
     }
 }
+
+extension Program {
+    /// The program keys as help text says them: `awmi, aset, caltrans, nace or generic`.
+    static var spokenList: String {
+        let keys = allCases.map(\.rawValue)
+        return keys.dropLast().joined(separator: ", ") + " or " + keys.last!
+    }
+}
