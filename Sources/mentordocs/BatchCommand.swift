@@ -55,7 +55,7 @@ struct BatchCommand: ParsableCommand {
         if combine, shard != nil {
             throw ValidationError("--combine needs the whole cohort: after every shard has run, use 'mentordocs merge-manifests DIR --combine'")
         }
-        if let month, CalendarDate(iso: month + "-01") == nil { throw ValidationError("--month takes YYYY-MM, got '\(month)'") }
+        _ = try YearMonth.option(month)
         if combine, output.format == .pdf {
             throw ValidationError("--combine does not print PDFs yet: combine with --format html, or write one PDF per document with --format pdf")
         }
@@ -70,7 +70,7 @@ struct BatchCommand: ParsableCommand {
         options.inputs = inputs
         options.rosters = rosters
         options.documents = try output.documents.map(DocumentKind.parseList)
-        options.render = RenderOptions(format: output.format, paper: output.paper, month: month)
+        options.render = RenderOptions(format: output.format, paper: output.paper, month: try YearMonth.option(month))
         options.output = output.outputFolder
         if let jobs { options.jobs = jobs }
         options.shard = shard.flatMap { Shard($0) }

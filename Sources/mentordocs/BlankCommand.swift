@@ -8,7 +8,7 @@ struct BlankCommand: ParsableCommand {
         commandName: "blank",
         abstract: "Write blank forms to DIR/blank/<program>/<document>.html (or .xhtml).")
 
-    @Option(help: "Program: awmi, aset, caltrans, nace or generic (default: every program).")
+    @Option(help: "Program: \(Program.spokenList) (default: every program).")
     var program: Program?
 
     @OptionGroup var output: OutputOptions

@@ -30,7 +30,7 @@ struct CheckCommand: ParsableCommand {
 
     mutating func validate() throws {
         if inputs.isEmpty && templates == nil { throw ValidationError("give participant files or folders, or --templates DIR") }
-        if let month, CalendarDate(iso: month + "-01") == nil { throw ValidationError("--month takes YYYY-MM, got '\(month)'") }
+        _ = try YearMonth.option(month)
     }
 
     func run() throws {
@@ -41,7 +41,7 @@ struct CheckCommand: ParsableCommand {
             diagnostics.append(Diagnostic(at: SourceLocation(file: path, line: 0, column: 0), "no such file or folder"))
         }
         let loader = ParticipantLoader(strict: strict)
-        var consistency = ConsistencyCheck(month: month)
+        var consistency = ConsistencyCheck(month: try YearMonth.option(month))
         var claims = FolderClaims() // what render and batch would refuse, check reports
         for file in files {
             for outcome in loader.load(contentsOf: file) {

@@ -22,7 +22,7 @@ struct OutputOptions: ParsableArguments {
     var templates: String?
 
     /// The pipeline every document of the command goes through, the options parsed once.
-    func makePipeline(month: String? = nil, force: Bool = false) throws -> DocumentPipeline {
+    func makePipeline(month: YearMonth? = nil, force: Bool = false) throws -> DocumentPipeline {
         DocumentPipeline(renderer: try makeRenderer(), options: RenderOptions(format: format, paper: paper, month: month),
                          documents: try documents.map(DocumentKind.parseList), force: force, printer: try makePrinter())
     }
@@ -75,4 +75,21 @@ extension Program: CaseInsensitiveArgument {}
 /// Prints to standard error.
 func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+extension YearMonth {
+    /// The `--month` option's value, parsed once; the option's error when it is not `YYYY-MM`.
+    static func option(_ text: String?) throws -> YearMonth? {
+        guard let text else { return nil }
+        guard let month = YearMonth(text) else { throw ValidationError("--month takes YYYY-MM, got '\(text)'") }
+        return month
+    }
+}
+
+extension Program {
+    /// The program keys as help text says them: `awmi, aset, caltrans, nace or generic`.
+    static var spokenList: String {
+        let keys = allCases.map(\.rawValue)
+        return keys.dropLast().joined(separator: ", ") + " or " + keys.last!
+    }
 }

@@ -9,7 +9,7 @@ struct InitCommand: ParsableCommand {
         abstract: "Start a participant file: every key the program's forms use, commented, all empty.",
         discussion: "The file passes 'mentordocs check' as written and renders the blank forms. An existing file is never overwritten.")
 
-    @Option(help: "Program: awmi, aset, caltrans, nace or generic.")
+    @Option(help: "Program: \(Program.spokenList).")
     var program: Program
 
     @Argument(help: "The file to write (default: <program>.yaml in this folder).")

@@ -11,8 +11,8 @@ struct MentorDocsCommand: ParsableCommand {
         abstract: "Fill mentoring-program forms from YAML participant files; write validated HTML5 or XHTML.",
         discussion: """
         Start a partnership with 'mentordocs init --program PROGRAM pair.yaml', fill it in, then \
-        'mentordocs check pair.yaml' and 'mentordocs render pair.yaml'. Programs: awmi, aset, \
-        caltrans, nace, generic. Names of programs, documents, formats and paper sizes are read in \
+        'mentordocs check pair.yaml' and 'mentordocs render pair.yaml'. Programs: \
+        \(Program.allCases.map(\.rawValue).joined(separator: ", ")). Names of programs, documents, formats and paper sizes are read in \
         any case.
         """,
         version: MentorDocs.version,

@@ -21,16 +21,14 @@ struct RenderCommand: ParsableCommand {
 
     mutating func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one participant file") }
-        if let month, CalendarDate(iso: month + "-01") == nil {
-            throw ValidationError("--month takes YYYY-MM, got '\(month)'")
-        }
+        _ = try YearMonth.option(month)
         if let documents = output.documents {
             do { _ = try DocumentKind.parseList(documents) } catch { throw ValidationError("\(error)") }
         }
     }
 
     func run() throws {
-        let pipeline = try output.makePipeline(month: month)
+        let pipeline = try output.makePipeline(month: try YearMonth.option(month))
         defer { pipeline.pdf?.printer.close() }
         let run = DocumentRun(pipeline: pipeline, folder: try OutputFolder(output.outputFolder))
         let summary = run.render(files, loader: ParticipantLoader(strict: strict), report: output.print)

@@ -6,7 +6,7 @@ import Foundation
 
 /// One unit of batch work: a participant file (every partnership of its YAML stream), or one row
 /// of a roster.
-public struct BatchInput: Sendable, Hashable {
+struct BatchInput: Sendable, Hashable {
     /// Where the unit comes from.
     public enum Source: Sendable, Hashable {
         /// A participant file.
@@ -28,7 +28,7 @@ public struct BatchInput: Sendable, Hashable {
 }
 
 /// Expands INPUT arguments and rosters into the run's ordered list of units.
-public enum BatchInputs {
+enum BatchInputs {
     /// The units of a run in order: each INPUT argument in the order given (a folder's files
     /// sorted by path), then each roster's rows in order. A file reached twice is read once. Of
     /// the files found in the output folder (when an input folder contains it), only what

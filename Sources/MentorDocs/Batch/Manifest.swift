@@ -4,7 +4,7 @@
 import Foundation
 
 /// One line of the manifest: a document, or a partnership or file that produced none.
-public struct ManifestEntry: Codable, Sendable, Hashable {
+struct ManifestEntry: Codable, Sendable, Hashable {
     /// What happened to the entry.
     public enum Status: String, Codable, Sendable {
         case written, unchanged, failed
@@ -72,7 +72,7 @@ public struct ManifestEntry: Codable, Sendable, Hashable {
 }
 
 /// A file made from the whole cohort: a combined print file or the index.
-public struct CombinedEntry: Codable, Sendable, Hashable {
+struct CombinedEntry: Codable, Sendable, Hashable {
     /// Its path relative to the output folder.
     public var output: String
     public var program: String?
@@ -134,7 +134,7 @@ public struct BatchSummary: Codable, Sendable, Hashable {
 }
 
 /// A whole manifest, as read back.
-public struct Manifest: Codable, Sendable {
+struct Manifest: Codable, Sendable {
     /// `mentordocs-batch/1`.
     public var manifest: String
     /// `K/N` for one shard's manifest; nil for a whole run (or a merged one).

@@ -26,7 +26,7 @@ public struct PreparedValues: Sendable {
 }
 
 /// Builds the value tree a template renders from: the file's data plus computed values.
-public enum ComputedValues {
+enum ComputedValues {
     /// The data for one document; `data` is nil for a blank form.
     public static func make(data: Value?, program: Program, title: String, options: RenderOptions) -> Value {
         prepare(data: data, program: program, options: options).forDocument(title: title)
@@ -42,9 +42,9 @@ public enum ComputedValues {
         let mentorName = fields["mentor"]?["name"]?.text, menteeName = fields["mentee"]?["name"]?.text
         if let mentorName, let menteeName { fields["pair"] = .text("\(mentorName) and \(menteeName)") }
 
-        if var term = fields["term"]?.fields, term["end"] == nil,
-           let start = term["start"]?.date, let months = term["months"]?.number {
-            term["end"] = .date(start.adding(months: Int(months)))
+        if var term = fields["term"]?.fields, term["end"] == nil, let months = term["months"]?.number,
+           let end = Term.end(start: term["start"]?.date, months: Int(months)) {
+            term["end"] = .date(end)
             fields["term"] = .record(term)
         }
 
@@ -106,25 +106,26 @@ public enum ComputedValues {
 
     /// Hours by form of contact for the month asked for, else the latest month with meetings.
     /// (Written with plain loops: Swift 6.3's optimizer crashed on a closure-heavy version.)
-    static func checkIn(meetings: [Value], month: String?) -> Value? {
+    static func checkIn(meetings: [Value], month: YearMonth?) -> Value? {
         var latest: CalendarDate?
         for meeting in meetings {
             if let date = meeting["date"]?.date, latest == nil || date > latest! { latest = date }
         }
-        guard let key = month ?? latest?.monthKey, let first = CalendarDate(iso: key + "-01") else { return nil }
-        let modes = ["in_person", "email", "video", "phone", "other"]
+        guard let month = month ?? latest.map(YearMonth.init(of:)) else { return nil }
+        let modes = MeetingMode.allCases
         var hours = [Double](repeating: 0, count: modes.count)
         var count = 0
         for meeting in meetings {
-            guard let date = meeting["date"]?.date, date.monthKey == key else { continue }
+            guard let date = meeting["date"]?.date, month.contains(date) else { continue }
             count += 1
             let mode = (meeting["mode"]?.text ?? "other").replacingOccurrences(of: "-", with: "_")
-            let slot = modes.firstIndex(of: mode) ?? modes.count - 1
+            // A mode the log does not name counts as `other`.
+            let slot = modes.firstIndex { $0.checkinKey == mode } ?? modes.firstIndex(of: .other)!
             hours[slot] += meeting["hours"]?.number ?? 0
         }
         var record: [String: Value] = ["total": .number(hours.reduce(0, +))]
-        for (index, mode) in modes.enumerated() { record[mode] = .number(hours[index]) }
-        return .record(["month": .date(first), "hours": .record(record), "meetings": .number(Double(count))])
+        for (index, mode) in modes.enumerated() { record[mode.checkinKey] = .number(hours[index]) }
+        return .record(["month": .date(month.first), "hours": .record(record), "meetings": .number(Double(count))])
     }
 
     /// The `@page` rule: paper size, margins, and a running header and footer where supported.
@@ -161,5 +162,41 @@ public enum ComputedValues {
             }
         }
         return out + "\""
+    }
+}
+
+// MARK: - Shape
+
+extension ComputedValues {
+    /// The shape templates see: `file`'s keys plus the values `prepare` computes, so a template
+    /// path to a computed value is checked like a path to a value of the file.
+    static func templateShape(adding file: Shape) -> Shape {
+        typealias Format = ParticipantFormat
+        guard case .record(var fields) = file else { return file }
+        let hours: Shape = .record(
+            (["total"] + MeetingMode.allCases.map(\.checkinKey)).map { Field($0, .number(minimum: 0)) })
+        fields += [
+            Field("program", .record([Field("name", .text), Field("key", .text)]), computed: true),
+            Field("pair", .text, computed: true),
+            Field("print", .record([Field("page_css", .text), Field("paper", .text)]), computed: true),
+            Field("goals_short", .list(Format.goal), computed: true),
+            Field("goals_long", .list(Format.goal), computed: true),
+            Field("plan_rows", .list(.record([Field("planned", .text), Field("achieved", .text)])),
+                  computed: true),
+            Field("expectation_rows", .list(.record([
+                Field("of_mentee", .text), Field("of_mentor", .text)])), computed: true),
+            Field("checkin", .record([
+                Field("month", .date), Field("hours", hours), Field("meetings", .integer(0...Int.max)),
+            ]), computed: true),
+        ]
+        // `program` in templates is the computed record; the file's `program` is a choice.
+        fields.removeAll { $0.name == "program" && !$0.computed }
+        // Each checkup also carries the time together and hours met up to its date.
+        fields.removeAll { $0.name == "checkups" }
+        fields.append(Field("checkups", .list(.record(Format.checkup + [
+            Field("hours_so_far", .number(minimum: 0), computed: true),
+            Field("time_so_far", .text, computed: true),
+        ]))))
+        return .record(fields)
     }
 }

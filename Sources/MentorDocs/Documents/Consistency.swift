@@ -3,11 +3,11 @@
 import Foundation
 
 /// Warnings for data that loads but would make a partnership's documents contradict each other.
-public enum Consistency {
+enum Consistency {
     /// Every cross-document warning for `partnership`, in file order. `month` is the check-in
     /// month asked for (`YYYY-MM`), nil for the latest month with meetings; `source` quotes the
     /// offending line under each warning when given.
-    public static func warnings(for partnership: Partnership, month: String? = nil,
+    public static func warnings(for partnership: Partnership, month: YearMonth? = nil,
                                 source: SourceText? = nil) -> [Diagnostic] {
         var found = Findings(fallback: partnership.location, source: source)
         achievements(partnership.data, &found)
@@ -97,7 +97,7 @@ public enum Consistency {
     /// A check-in reports a month with meetings. With a month asked for, a partnership that keeps
     /// check-in data (or uses ASET's check-in form) and met no time that month is warned; with
     /// none, check-in data and no dated meeting at all (the check-in would report no month).
-    static func checkIn(_ partnership: Partnership, month: String?, _ found: inout Findings) {
+    static func checkIn(_ partnership: Partnership, month: YearMonth?, _ found: inout Findings) {
         let data = partnership.data
         let keys = checkInKeys.compactMap { key in data[key].map { (key, $0) } }
             .sorted { ($0.1.location?.line ?? 0, $0.1.location?.column ?? 0) < ($1.1.location?.line ?? 0, $1.1.location?.column ?? 0) }
@@ -105,11 +105,11 @@ public enum Consistency {
         let dates = meetings.compactMap { $0["date"]?.date }
         // Where to point: the first check-in key, else the meeting log, else the document.
         let anchor: (String, Value?) = keys.first.map { ($0.0, Optional($0.1)) } ?? ("meetings", data["meetings"])
-        if let month, let first = CalendarDate(iso: month + "-01") {
+        if let month {
             guard !keys.isEmpty || partnership.program == .aset else { return }
-            guard !dates.contains(where: { $0.monthKey == month }) else { return }
+            guard !dates.contains(where: month.contains) else { return }
             found.add(anchor.1, anchor.0,
-                      "the check-in for \(CalendarDate.monthNames[first.month - 1]) \(first.year) reports no meeting: "
+                      "the check-in for \(CalendarDate.monthNames[month.month - 1]) \(month.year) reports no meeting: "
                       + "no meeting of the log is dated in \(month)")
         } else if let key = keys.first, dates.isEmpty {
             found.add(key.1, key.0,
@@ -139,13 +139,13 @@ public enum Consistency {
 /// The consistency warnings of partnership after partnership, each quoting its source line: a
 /// file is read again only when one of its partnerships has a warning, and once for all of them.
 public struct ConsistencyCheck {
-    /// The check-in month asked for, `YYYY-MM`; nil for the latest month with meetings.
-    public let month: String?
+    /// The check-in month asked for; nil for the latest month with meetings.
+    public let month: YearMonth?
     private var file: String?
     private var source: SourceText?
 
     /// A check for the check-in month `month`.
-    public init(month: String?) { self.month = month }
+    public init(month: YearMonth?) { self.month = month }
 
     /// Every cross-document warning for `partnership`, with its source line.
     public mutating func warnings(for partnership: Partnership) -> [Diagnostic] {

@@ -15,11 +15,11 @@ public struct RenderOptions: Sendable, Hashable {
 
     public var format: Format
     public var paper: Paper
-    /// The month the check-in reports, `YYYY-MM`; nil for the latest month with meetings.
-    public var month: String?
+    /// The month the check-in reports; nil for the latest month with meetings.
+    public var month: YearMonth?
 
     /// Creates options.
-    public init(format: Format = .html, paper: Paper = .letter, month: String? = nil) {
+    public init(format: Format = .html, paper: Paper = .letter, month: YearMonth? = nil) {
         self.format = format
         self.paper = paper
         self.month = month

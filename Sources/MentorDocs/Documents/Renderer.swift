@@ -4,7 +4,7 @@
 public final class Renderer: Sendable {
     public let library: TemplateLibrary
     /// The form fingerprint of each of the library's forms.
-    public let forms: FormFingerprints
+    let forms: FormFingerprints
     let dtd: XHTMLDTD
 
     /// A renderer over `library`, with the shared XHTML 1.0 Strict DTD.

@@ -3,7 +3,7 @@
 
 extension Template {
     /// Compiles a parsed template; all mistakes are reported together.
-    public static func compile(_ root: XMLTree.Element, source: SourceText,
+    static func compile(_ root: XMLTree.Element, source: SourceText,
                                resolver: some IncludeResolver) throws(DiagnosticList) -> Template {
         var compiler = TemplateCompiler(resolver: resolver)
         compiler.sources[root.source.file] = source

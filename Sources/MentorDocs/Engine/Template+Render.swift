@@ -5,7 +5,7 @@ extension Template {
     /// Renders the template; absent values leave the template's placeholder content in place.
     /// Throws a located error when a formatter refuses a value or the document grows past
     /// `TemplateLimits`.
-    public func render(_ data: Value) throws(DiagnosticList) -> XMLTree.Element {
+    func render(_ data: Value) throws(DiagnosticList) -> XMLTree.Element {
         var sink = XMLTreeSink()
         try render(data, into: &sink)
         guard let root = sink.root else { preconditionFailure("root renders one element") }

@@ -95,7 +95,7 @@ final class TElement: Sendable {
 }
 
 /// Finds the block an `md:include` names: `file#block` for the template being compiled.
-public protocol IncludeResolver {
+protocol IncludeResolver {
     /// The element marked `md:block="block"` in template file `file`, and that file's text.
     func block(file: String, block: String) throws -> (XMLTree.Element, SourceText)
 }

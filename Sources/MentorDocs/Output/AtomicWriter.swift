@@ -4,18 +4,18 @@
 import Foundation
 
 /// The outcome of writing one output file.
-public enum WriteOutcome: String, Sendable, Codable {
+enum WriteOutcome: String, Sendable, Codable {
     case written, unchanged
 }
 
 /// A failed write, with the path and the system's reason.
-public struct WriteError: Error, Sendable, CustomStringConvertible {
+struct WriteError: Error, Sendable, CustomStringConvertible {
     public var path: String
     public var reason: String
 }
 
 /// Atomic, idempotent file writes.
-public enum AtomicWriter {
+enum AtomicWriter {
     /// Prefix of temporary files, so a later run can remove those a killed run left behind.
     public static let temporaryPrefix = TemporaryFile.prefix
 

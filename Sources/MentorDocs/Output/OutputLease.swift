@@ -6,7 +6,7 @@
 import Foundation
 
 /// This process's claim on the temporaries it writes below one output folder.
-public final class OutputLease: @unchecked Sendable {
+final class OutputLease: @unchecked Sendable {
     /// Lease files' name prefix, at the top of an output folder.
     static let lockPrefix = ".mentordocs-run-"
 

@@ -2,7 +2,7 @@
 import Foundation
 
 /// Output locations and the rules that keep them inside the output folder.
-public enum OutputPaths {
+enum OutputPaths {
     /// Device names Windows reserves whatever the extension: COM and LPT with a digit, the
     /// superscript digits ¹ ² ³ among them.
     static let reserved = Set(["con", "prn", "aux", "nul", "clock$", "conin$", "conout$"]

@@ -2,13 +2,13 @@
 // loader's validation and the template loader's path checks.
 
 /// The keys of the participant format and the values the renderer adds for templates.
-public enum ParticipantFormat {
+enum ParticipantFormat {
     static let person: [Field] = [
         Field("name", .text), Field("initials", .text), Field("email", .text),
         Field("phone", .text), Field("title", .text), Field("organization", .text),
     ]
-    static let programKeys = ["awmi", "aset", "caltrans", "nace", "generic"]
-    static let modes = ["in-person", "email", "video", "phone", "other"]
+    static let programKeys = Program.allCases.map(\.rawValue)
+    static let modes = MeetingMode.allCases.map(\.rawValue)
     static let scale: Shape = .integer(1...5)
 
     /// The shape of one partnership as a participant file writes it.
@@ -91,34 +91,6 @@ public enum ParticipantFormat {
         Field("next", .date),
     ])
 
-    static let hours: Shape = .record(
-        ["total", "in_person", "email", "video", "phone", "other"].map { Field($0, .number(minimum: 0)) })
-
     /// The shape templates see: the file's keys plus the values the renderer computes.
-    public static let template: Shape = {
-        guard case .record(var fields) = file else { return file }
-        fields += [
-            Field("program", .record([Field("name", .text), Field("key", .text)]), computed: true),
-            Field("pair", .text, computed: true),
-            Field("print", .record([Field("page_css", .text), Field("paper", .text)]), computed: true),
-            Field("goals_short", .list(goal), computed: true),
-            Field("goals_long", .list(goal), computed: true),
-            Field("plan_rows", .list(.record([Field("planned", .text), Field("achieved", .text)])),
-                  computed: true),
-            Field("expectation_rows", .list(.record([
-                Field("of_mentee", .text), Field("of_mentor", .text)])), computed: true),
-            Field("checkin", .record([
-                Field("month", .date), Field("hours", hours), Field("meetings", .integer(0...Int.max)),
-            ]), computed: true),
-        ]
-        // `program` in templates is the computed record; the file's `program` is a choice.
-        fields.removeAll { $0.name == "program" && !$0.computed }
-        // Each checkup also carries the time together and hours met up to its date.
-        fields.removeAll { $0.name == "checkups" }
-        fields.append(Field("checkups", .list(.record(checkup + [
-            Field("hours_so_far", .number(minimum: 0), computed: true),
-            Field("time_so_far", .text, computed: true),
-        ]))))
-        return .record(fields)
-    }()
+    public static let template: Shape = ComputedValues.templateShape(adding: file)
 }

@@ -112,19 +112,22 @@ public struct Term: Sendable, Hashable {
     public init(start: CalendarDate?, months: Int?, end: CalendarDate?) {
         self.start = start
         self.months = months
-        if let end {
-            self.end = end
-        } else if let start, let months {
-            self.end = start.adding(months: months)
-        } else {
-            self.end = nil
-        }
+        self.end = end ?? Term.end(start: start, months: months)
+    }
+
+    /// The last day a term without a written `end` has: `start` plus `months`, else nil.
+    static func end(start: CalendarDate?, months: Int?) -> CalendarDate? {
+        guard let start, let months else { return nil }
+        return start.adding(months: months)
     }
 }
 
-/// How a meeting was held.
+/// How a meeting was held: the `mode` choices of the format, in the order its errors list them.
 public enum MeetingMode: String, CaseIterable, Sendable, Hashable {
     case inPerson = "in-person", email, video, phone, other
+
+    /// The key of its hours in the computed `checkin.hours` record (`in_person`).
+    public var checkinKey: String { rawValue.replacingOccurrences(of: "-", with: "_") }
 }
 
 /// One entry of the meeting log.

@@ -6,7 +6,7 @@
 import Foundation
 
 /// A roster read from a CSV file: its checked columns and its non-empty rows.
-public struct Roster: Sendable {
+struct Roster: Sendable {
     /// One column whose header is a valid key path.
     public struct Column: Sendable {
         /// The header as written (trimmed), such as `goals.0.actions.1.done`.

@@ -1,7 +1,7 @@
 // The shape a value of the participant format must have.
 
 /// What kind of value a key holds, with the bounds that make it valid.
-public indirect enum Shape: Sendable {
+indirect enum Shape: Sendable {
     /// Any scalar, kept as text (numbers and booleans are read as written).
     case text
     /// A whole number within a range.
@@ -101,7 +101,7 @@ extension Shape {
 }
 
 /// One key of a record shape.
-public struct Field: Sendable {
+struct Field: Sendable {
     public var name: String
     public var shape: Shape
     /// True for values the renderer computes; a participant file may not set them.

@@ -76,7 +76,7 @@ struct StageClock: PipelineObserver {
 }
 
 /// User plus system CPU seconds the process has used so far, every thread included.
-public func processCPUSeconds() -> Double {
+func processCPUSeconds() -> Double {
     var usage = rusage()
     #if os(Linux)
     getrusage(RUSAGE_SELF.rawValue, &usage)
@@ -88,7 +88,7 @@ public func processCPUSeconds() -> Double {
 }
 
 /// The process's peak resident memory so far, in bytes.
-public func peakResidentBytes() -> Int {
+func peakResidentBytes() -> Int {
     var usage = rusage()
     #if os(Linux)
     getrusage(RUSAGE_SELF.rawValue, &usage)

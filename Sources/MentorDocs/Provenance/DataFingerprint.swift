@@ -4,7 +4,7 @@
 import Crypto
 
 /// The canonical form of participant values and its SHA-256.
-public enum DataFingerprint {
+enum DataFingerprint {
     /// The first line of the canonical form; a new form gets a new tag.
     static let tag = "mentordocs-data/1\n"
 

@@ -2,7 +2,7 @@
 // XHTML file, or the Info dictionary of a PDF that mentordocs wrote. No other tool needed.
 
 /// Finds the fingerprints a document carries.
-public enum FingerprintReader {
+enum FingerprintReader {
     /// The document's fingerprints; nil when it carries none.
     public static func read(_ bytes: [UInt8]) -> Provenance? {
         if bytes.starts(with: Array("%PDF-".utf8)) {

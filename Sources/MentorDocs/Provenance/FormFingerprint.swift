@@ -4,7 +4,7 @@ import Crypto
 import Foundation
 
 /// Form fingerprints of a template library, each computed once.
-public final class FormFingerprints: @unchecked Sendable {
+final class FormFingerprints: @unchecked Sendable {
     /// The first line of what is hashed; a new layout gets a new tag.
     static let tag = "mentordocs-form/1\n"
     private let library: TemplateLibrary

@@ -12,7 +12,7 @@ public struct Provenance: Sendable, Equatable {
     public var generator: String
 
     /// A document's fingerprints.
-    public init(data: String?, form: String, document: String, generator: String = MentorDocsVersion.name) {
+    init(data: String?, form: String, document: String, generator: String = MentorDocsVersion.name) {
         self.data = data
         self.form = form
         self.document = document

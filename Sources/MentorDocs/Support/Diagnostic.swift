@@ -28,7 +28,7 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Creates a diagnostic quoting a window of its source line (`SourceText.excerpt`).
-    public init(_ severity: Severity = .error, at location: SourceLocation, _ message: String,
+    init(_ severity: Severity = .error, at location: SourceLocation, _ message: String,
                 path: String? = nil, suggestion: String? = nil, sourceLine excerpt: SourceExcerpt?) {
         self.severity = severity
         self.location = location

@@ -2,7 +2,7 @@
 // choose (a cohort from elsewhere), so its control characters are printed escaped, never raw.
 
 /// Text fit for a terminal: control characters shown as `\u{1B}`-style escapes.
-public enum PrintedName {
+enum PrintedName {
     /// `name` with C0 and C1 controls, DEL and the bidirectional controls escaped.
     public static func escaped(_ name: String) -> String {
         guard name.unicodeScalars.contains(where: needsEscape) else { return name }

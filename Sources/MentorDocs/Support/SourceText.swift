@@ -2,7 +2,7 @@
 import Foundation
 
 /// A file's text split into lines, to quote a line under an error and find columns.
-public struct SourceText: Sendable {
+struct SourceText: Sendable {
     public let lines: [Substring]
     /// For each long line (by index): the index of every `markStride`-th Unicode scalar, so a
     /// column is found in a bounded number of steps, not by walking a 200 KB one-line file.
@@ -103,7 +103,7 @@ public struct SourceText: Sendable {
 
 /// A window of one source line for a caret display: the whole line when it is short, else about
 /// a hundred and sixty characters around the column, with `…` where it was cut.
-public struct SourceExcerpt: Sendable, Hashable {
+struct SourceExcerpt: Sendable, Hashable {
     /// The text shown, control characters as U+FFFD so printing it cannot drive a terminal.
     public var text: String
     /// The 1-based column of the caret within `text`.

@@ -1,7 +1,7 @@
 // Nearest-name suggestions for misspelled keys, values, formatters and documents.
 
 /// Finds the candidate closest to a misspelled name, if one is close enough to be a typo.
-public enum Suggestions {
+enum Suggestions {
     /// The nearest candidate by edit distance (case-insensitive), or nil when none is plausible.
     public static func nearest(to name: String, in candidates: some Sequence<String>) -> String? {
         let target = Array(name.lowercased())

@@ -5,7 +5,7 @@ import Foundation
 internal import CLibXML2
 
 /// One output document held by libxml2; freed when this object goes away.
-public final class OutputDocument {
+final class OutputDocument {
     private let doc: xmlDocPtr
     /// Where each element built here came from; an element's `_private` holds its index + 1.
     /// A copied fixed subtree's root holds -(its prototype index + 1) instead (see `location`).

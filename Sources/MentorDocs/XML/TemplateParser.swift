@@ -4,7 +4,7 @@ import Foundation
 internal import CLibXML2
 
 /// Reads template XHTML into an `XMLTree`, with located errors.
-public enum TemplateParser {
+enum TemplateParser {
     /// The only DTD a template may name.
     public static let xhtmlStrictPublicID = "-//W3C//DTD XHTML 1.0 Strict//EN"
     static let xincludeNamespaces: Set<String> = ["http://www.w3.org/2001/XInclude", "http://www.w3.org/2003/XInclude"]

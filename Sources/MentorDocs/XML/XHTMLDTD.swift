@@ -4,7 +4,7 @@ import Foundation
 internal import CLibXML2
 
 /// The parsed XHTML 1.0 Strict DTD, read from the built-in resources (or a folder a test names).
-public final class XHTMLDTD: @unchecked Sendable {
+final class XHTMLDTD: @unchecked Sendable {
     // Read-only after init: every content model is built here, so validation never writes to it.
     let pointer: xmlDtdPtr
     /// The DTD file that was read.
@@ -63,7 +63,7 @@ public final class XHTMLDTD: @unchecked Sendable {
 }
 
 /// Failures of the XML layer itself (as opposed to located problems in a template or document).
-public enum XMLLayerError: LocatedError {
+enum XMLLayerError: LocatedError {
     case dtdUnavailable(String)
     case serialization(String)
 

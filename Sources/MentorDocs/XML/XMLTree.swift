@@ -1,7 +1,7 @@
 // A plain Swift copy of an XML element tree: what templates parse into and what rendering produces.
 
 /// An XML tree held in Swift values, so the engine never touches libxml2.
-public enum XMLTree {
+enum XMLTree {
     /// A child of an element.
     public enum Node: Sendable {
         case element(Element)

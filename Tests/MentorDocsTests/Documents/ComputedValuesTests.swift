@@ -22,7 +22,7 @@ import Testing
     ])
 
     func values(month: String? = nil) -> Value {
-        ComputedValues.make(data: data, program: .aset, title: "T", options: RenderOptions(month: month))
+        ComputedValues.make(data: data, program: .aset, title: "T", options: RenderOptions(month: month.flatMap(YearMonth.init)))
     }
 
     @Test func checkInDefaultsToTheLatestMonthWithMeetings() {

@@ -7,7 +7,7 @@ import Testing
     /// The consistency warnings of a YAML text loaded as `pair.yaml`, with its source quoted.
     static func warnings(_ yaml: String, month: String? = nil) throws -> [Diagnostic] {
         let partnership = try Loader.partnership(Loader.load(yaml))
-        return Consistency.warnings(for: partnership, month: month, source: SourceText(yaml))
+        return Consistency.warnings(for: partnership, month: month.flatMap(YearMonth.init), source: SourceText(yaml))
     }
 
     static let term = """

@@ -57,8 +57,13 @@ import Testing
         #expect(try outcomes.map { try $0.get().slugID() } == ["partnership-1", "partnership-2"])
     }
 
-    @Test func enumsMatchTheFormat() {
-        #expect(MeetingMode.allCases.map(\.rawValue) == ParticipantFormat.modes)
-        #expect(Program.allCases.map(\.rawValue) == ParticipantFormat.programKeys)
+    @Test func checkinHoursHaveOneKeyPerMode() {
+        guard case .record(let fields) = ParticipantFormat.template,
+              case .record(let checkin)? = fields.first(where: { $0.name == "checkin" })?.shape,
+              case .record(let hours)? = checkin.first(where: { $0.name == "hours" })?.shape else {
+            Issue.record("no checkin.hours record in the template shape")
+            return
+        }
+        #expect(hours.map(\.name) == ["total", "in_person", "email", "video", "phone", "other"])
     }
 }
