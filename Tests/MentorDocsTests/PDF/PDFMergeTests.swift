@@ -1,0 +1,167 @@
+// Combined PDFs: two printed (and Info-updated) PDFs merged into one that pdfinfo, pdftotext and
+// qpdf (when installed) accept, each part's pages and page numbers kept, one outline entry per
+// part; and `batch --combine --format pdf` end to end through the binary and Chromium.
+import Foundation
+import Testing
+@testable import MentorDocs
+
+/// The outline's titles and the page number (1-based) each entry opens, read with our own reader.
+func outlineEntries(_ pdf: [UInt8]) throws -> [(title: String, page: Int)] {
+    let document = try PDFDocument(pdf, name: "merged")
+    let catalog = try document.object(try #require(document.trailer["Root"]?.reference)).value
+    let pagesRoot = try document.object(try #require(catalog["Pages"]?.reference)).value
+    guard case .array(let kids) = try #require(pagesRoot["Kids"]) else { throw PDFError("no kids") }
+    let pages = kids.compactMap(\.reference)
+    let outlines = try document.object(try #require(catalog["Outlines"]?.reference)).value
+    var out: [(String, Int)] = []
+    var next = outlines["First"]?.reference
+    while let n = next, out.count < 10_000 {
+        let item = try document.object(n).value
+        guard case .raw(let title) = try #require(item["Title"]), case .array(let dest) = try #require(item["Dest"]),
+              let page = dest.first?.reference, let index = pages.firstIndex(of: page) else { throw PDFError("bad outline item \(n)") }
+        out.append((try #require(PDFInfo.decodeString(String(decoding: title, as: UTF8.self))), index + 1))
+        next = item["Next"]?.reference
+    }
+    return out
+}
+
+func occurrences(_ needle: String, in text: String) -> Int { text.components(separatedBy: needle).count - 1 }
+
+@Suite(.serialized, .enabled(if: pdfToolsPresent)) struct PDFMergeTests {
+    static func html(_ name: String, pages: Int) -> [UInt8] {
+        let body = (1...pages).map { "<p style=\"break-after: page\">\(name) part \($0)</p>" }.joined()
+        return Array("""
+        <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"/><title>\(name)</title>
+        <style>@page { size: letter; margin: 18mm; @bottom-right { content: "Page " counter(page) " of " counter(pages); } }
+        p:last-child { break-after: auto; }</style></head><body>\(body)</body></html>
+        """.utf8)
+    }
+
+    static let printed: [[UInt8]] = {
+        let printer = try! PDFPrinter(pages: 2)
+        defer { printer.close() }
+        // Updated like the product's own PDFs, so the merge follows /Prev to the browser's table.
+        return [("Alpha Zoë", 2), ("Bravo Chloé", 3)].map { name, pages in
+            try! PDFInfo.update(try! printer.pdf(html: html(name, pages: pages), paper: .letter), entries: [("Subject", name)])
+        }
+    }()
+
+    static func merged() throws -> [UInt8] {
+        var out: [UInt8] = []
+        let merge = try PDFMerge { out += $0 }
+        try merge.append(printed[0], title: "Alpha Zoë", name: "a.pdf")
+        try merge.append(printed[1], title: "Bravo Chloé", name: "b.pdf")
+        try merge.finish(info: [("Title", "Combined form"), ("Subject", "ASET · 2 pairs"), ("Creator", "mentordocs test")])
+        return out
+    }
+
+    @Test func theMergeIsAValidPDFWithEveryPageInOrder() throws {
+        let path = try writeTemporary(try Self.merged(), name: "merged.pdf")
+        let info = pdfinfo(path)
+        #expect(info["Pages"] == "5")
+        #expect(info["Title"] == "Combined form")
+        #expect(info["Subject"] == "ASET · 2 pairs")
+        #expect(info["Creator"] == "mentordocs test")
+        #expect(info["Page size"] == "612 x 792 pts (letter)")
+        let expected = ["Alpha Zoë part 1", "Alpha Zoë part 2", "Bravo Chloé part 1", "Bravo Chloé part 2", "Bravo Chloé part 3"]
+        for (i, text) in expected.enumerated() {
+            let page = try #require(runTool("pdftotext", ["-enc", "UTF-8", "-f", "\(i + 1)", "-l", "\(i + 1)", path, "-"])?.out)
+            #expect(page.contains(text), "page \(i + 1): \(page)")
+        }
+        // Page numbers are each part's own.
+        let all = try #require(runTool("pdftotext", ["-enc", "UTF-8", path, "-"])?.out)
+        #expect(occurrences("Page 1 of", in: all) == 2, "\(all)")
+        #expect(all.contains("Page 2 of 2") && all.contains("Page 3 of 3") && !all.contains("of 5"))
+        let fonts = runTool("pdffonts", [path])?.out.split(separator: "\n").dropFirst(2) ?? []
+        #expect(!fonts.isEmpty)
+        for line in fonts {
+            let columns = line.split(separator: " ", omittingEmptySubsequences: true)
+            #expect(columns.count >= 7 && columns[columns.count - 5] == "yes", "font not embedded: \(line)")
+        }
+        if let qpdf = runTool("qpdf", ["--check", path]) {
+            #expect(qpdf.status == 0, "\(qpdf.out)")
+        }
+    }
+
+    @Test func theOutlineHasOneEntryPerPartAtItsFirstPage() throws {
+        let merged = try Self.merged()
+        let entries = try outlineEntries(merged)
+        #expect(entries.map(\.title) == ["Alpha Zoë", "Bravo Chloé"])
+        #expect(entries.map(\.page) == [1, 3])
+        if let json = runTool("qpdf", ["--json", "--json-key=outlines", try writeTemporary(merged, name: "o.pdf")]) {
+            #expect(json.status == 0)
+            #expect(json.out.contains("Alpha Zo") && json.out.contains("\"destpageposfrom1\": 3"), "\(json.out)")
+        }
+    }
+
+    @Test func mergingTheSameInputsGivesTheSameBytes() throws {
+        #expect(try Self.merged() == Self.merged())
+    }
+
+    @Test func whatItCannotReadIsAClearError() throws {
+        var out: [UInt8] = []
+        let merge = try PDFMerge { out += $0 }
+        for (bytes, message) in [(Array("not a pdf".utf8), "is not a PDF"),
+                                 (Array("%PDF-1.5\n1 0 obj\n<<>>\nendobj\nstartxref\n9\n%%EOF\n".utf8), "cross-reference stream"),
+                                 (Array(Self.printed[0].prefix(Self.printed[0].count / 2)), "no startxref")] {
+            do {
+                try merge.append(bytes, title: "x", name: "bad.pdf")
+                Issue.record("accepted \(message)")
+            } catch {
+                #expect("\(error)".contains("bad.pdf") && "\(error)".contains(message), "\(error)")
+            }
+        }
+        #expect(merge.pageCount == 0)
+    }
+}
+
+@Suite(.serialized, .enabled(if: pdfToolsPresent)) struct CombinedPDFCommandTests {
+    @Test func batchCombineWritesOnePDFPerDocumentWithAnOutlineEntryPerPair() throws {
+        let inputs = try BatchFixtures.cohort(3)
+        let out = try temporaryFolder()
+        let first = try runBatch(["batch", inputs, "--doc", "agreement", "--combine", "--format", "pdf", "--out", out, "--no-progress"])
+        #expect(first.status == 0, "\(first.stderr)")
+        let combined = out + "/combined/aset/agreement.pdf"
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: combined)))
+        let singles = (1...3).map { Int(pdfinfo(out + "/pair-\($0)/agreement.pdf")["Pages"] ?? "") ?? 0 }
+        #expect(singles.allSatisfy { $0 > 0 })
+        let info = pdfinfo(combined)
+        #expect(info["Pages"] == "\(singles.reduce(0, +))")
+        #expect(info["Subject"] == "ASET · 3 pairs", "\(info["Subject"] ?? "")")
+        #expect(info["Creator"] == MentorDocsVersion.name)
+        #expect(info["Title"] == pdfinfo(out + "/pair-1/agreement.pdf")["Title"])
+        let entries = try outlineEntries(bytes)
+        #expect(entries.count == 3)
+        #expect(entries.map(\.page) == [1, 1 + singles[0], 1 + singles[0] + singles[1]])
+        #expect(entries.allSatisfy { !$0.title.isEmpty })
+        let text = try #require(runTool("pdftotext", ["-enc", "UTF-8", combined, "-"])?.out)
+        #expect(occurrences("Page 1 of", in: text) == 3)
+        if let qpdf = runTool("qpdf", ["--check", combined]) { #expect(qpdf.status == 0, "\(qpdf.out)") }
+        let manifest = try BatchFixtures.manifest(out)
+        let entry = try #require(manifest.combined.first { $0.output == "combined/aset/agreement.pdf" })
+        #expect(entry.status == .written && entry.pairs == 3 && entry.sha256 == DocumentPipeline.sha256(bytes))
+        let index = try String(contentsOfFile: out + "/index.html", encoding: .utf8)
+        #expect(index.contains("combined/aset/agreement.pdf"))
+
+        // Nothing changed: the combined file is not rewritten.
+        let second = try runBatch(["batch", inputs, "--doc", "agreement", "--combine", "--format", "pdf", "--out", out, "--no-progress"])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(try BatchFixtures.manifest(out).combined.first { $0.output == "combined/aset/agreement.pdf" }?.status == .unchanged)
+        #expect(BatchFixtures.files(out).allSatisfy { !$0.contains(AtomicWriter.temporaryPrefix) })
+    }
+
+    @Test func mergeManifestsCombinesPDFShards() throws {
+        let inputs = try BatchFixtures.cohort(3)
+        let out = try temporaryFolder()
+        for k in 1...2 {
+            let r = try runBatch(["batch", inputs, "--doc", "agreement", "--format", "pdf", "--shard", "\(k)/2", "--out", out, "--no-progress"])
+            #expect(r.status == 0, "\(r.stderr)")
+        }
+        let merged = try runCLI(["merge-manifests", out, "--combine"], executable: BatchFixtures.binary)
+        #expect(merged.status == 0, "\(merged.stderr)")
+        let combined = out + "/combined/aset/agreement.pdf"
+        let entries = try outlineEntries([UInt8](try Data(contentsOf: URL(fileURLWithPath: combined))))
+        #expect(entries.count == 3)
+        #expect(pdfinfo(combined)["Subject"] == "ASET · 3 pairs")
+    }
+}
