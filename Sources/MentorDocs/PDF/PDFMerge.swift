@@ -78,7 +78,8 @@ final class PDFMerge {
         }
         var inheritedOf: [Int: [(String, PDFValue)]] = [:]
         for leaf in leaves {
-            pages.append(number(leaf.number)!)
+            guard let page = number(leaf.number) else { throw PDFError("\(name): page object \(leaf.number) is missing") }
+            pages.append(page)
             inheritedOf[leaf.number] = leaf.inherited
         }
         outline.append((title, pages[pages.count - leaves.count]))

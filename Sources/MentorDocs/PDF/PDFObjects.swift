@@ -110,7 +110,7 @@ struct PDFDocument {
             while true {
                 lexer.skip()
                 if lexer.peek(Array("trailer".utf8)) { lexer.position += 7; break }
-                guard let first = lexer.integer(), let count = lexer.integer(), first >= 0, count >= 0, count < 10_000_000 else {
+                guard let first = lexer.integer(), let count = lexer.integer(), (0..<10_000_000).contains(first), (0..<10_000_000).contains(count) else {
                     throw PDFError("\(name): a cross-reference table at byte \(at) cannot be read")
                 }
                 for i in 0..<count {
@@ -155,7 +155,7 @@ struct PDFDocument {
         } else {
             length = value["Length"]?.integer
         }
-        guard let length, length >= 0, lexer.position + length <= bytes.count else {
+        guard let length, length >= 0, length <= bytes.count - lexer.position else {
             throw PDFError("\(name): the stream of object \(number) has no usable /Length")
         }
         let range = lexer.position..<(lexer.position + length)

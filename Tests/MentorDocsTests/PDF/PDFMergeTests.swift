@@ -113,6 +113,34 @@ func occurrences(_ needle: String, in text: String) -> Int { text.components(sep
         }
         #expect(merge.pageCount == 0)
     }
+
+    /// Damaged bytes (mostly in the tables and dictionaries at the end, where the reader looks)
+    /// are an error or a readable merge, never a crash or a hang.
+    @Test func damagedInputsNeverCrashTheMerge() throws {
+        var random = SeededGenerator(seed: 9)
+        let original = Self.printed[1]
+        let syntax = Array("0123456789 /<>[]()R\n".utf8)
+        var refused = 0
+        for round in 0..<400 {
+            var bytes = original
+            for _ in 0..<(1 + random.below(3)) {
+                let at = round % 2 == 0 ? bytes.count - 1 - random.below(min(4000, bytes.count)) : random.below(bytes.count)
+                bytes[at] = syntax[random.below(syntax.count)]
+            }
+            if round % 7 == 0 { bytes.removeLast(random.below(200)) }
+            var out: [UInt8] = []
+            let merge = try PDFMerge { out += $0 }
+            do {
+                try merge.append(bytes, title: "x", name: "damaged.pdf")
+                try merge.finish(info: [])
+                #expect(try PDFDocument(out, name: "out").trailer["Root"] != nil)
+            } catch let error as PDFError {
+                #expect(error.description.contains("damaged.pdf"), "\(error)")
+                refused += 1
+            }
+        }
+        #expect(refused > 0, "no damage was noticed")
+    }
 }
 
 @Suite(.serialized, .enabled(if: pdfToolsPresent)) struct CombinedPDFCommandTests {
