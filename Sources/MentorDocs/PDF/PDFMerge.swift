@@ -15,6 +15,8 @@ final class PDFMerge {
     private var pages: [Int] = []
     /// Each part's title and first page.
     private var outline: [(title: String, page: Int)] = []
+    /// The first part's language (`/Lang`), kept for the whole file.
+    private var language: [UInt8]?
 
     static let pagesNumber = 1, catalogNumber = 2, outlinesNumber = 3, infoNumber = 4
     /// Page attributes a Pages node may hand down to its pages.
@@ -33,9 +35,11 @@ final class PDFMerge {
     /// After an error the merge is unusable (its output is to be discarded).
     func append(_ pdf: [UInt8], title: String, name: String) throws {
         let document = try PDFDocument(pdf, name: name)
-        guard let root = document.trailer["Root"]?.reference, let pagesRoot = try document.object(root).value["Pages"]?.reference else {
+        guard let root = document.trailer["Root"]?.reference, case let catalog = try document.object(root).value,
+              let pagesRoot = catalog["Pages"]?.reference else {
             throw PDFError("\(name) has no page tree")
         }
+        if language == nil, case .raw(let lang) = catalog["Lang"], lang.allSatisfy({ (32..<127).contains($0) }) { language = lang }
         // The page tree, in order, with what each page inherits; its nodes, the catalog and the
         // Info are not copied (a reference to one becomes null).
         var leaves: [(number: Int, inherited: [(String, PDFValue)])] = []
@@ -128,7 +132,9 @@ final class PDFMerge {
             try object(items[i], body + ">>")
         }
         try object(Self.outlinesNumber, "<</Type /Outlines\n/First \(items[0]) 0 R\n/Last \(items[items.count - 1]) 0 R\n/Count \(items.count)>>")
-        try object(Self.catalogNumber, "<</Type /Catalog\n/Pages \(Self.pagesNumber) 0 R\n/Outlines \(Self.outlinesNumber) 0 R\n/PageMode /UseOutlines>>")
+        let lang = language.map { "\n/Lang " + String(decoding: $0, as: UTF8.self) } ?? ""
+        try object(Self.catalogNumber, "<</Type /Catalog\n/Pages \(Self.pagesNumber) 0 R\n/Outlines \(Self.outlinesNumber) 0 R\n/PageMode /UseOutlines"
+                   + "\n/ViewerPreferences <</DisplayDocTitle true>>\(lang)>>")
         var info = "<<"
         for (key, value) in entries { info += "/\(key) \(PDFInfo.hexString(value))\n" }
         try object(Self.infoNumber, info + ">>")

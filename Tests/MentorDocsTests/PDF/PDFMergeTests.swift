@@ -88,6 +88,10 @@ func occurrences(_ needle: String, in text: String) -> Int { text.components(sep
         let entries = try outlineEntries(merged)
         #expect(entries.map(\.title) == ["Alpha Zoë", "Bravo Chloé"])
         #expect(entries.map(\.page) == [1, 3])
+        // The language of the parts is the file's.
+        let document = try PDFDocument(merged, name: "merged")
+        let catalog = try document.object(try #require(document.trailer["Root"]?.reference)).value
+        if case .raw(let lang) = try #require(catalog["Lang"]) { #expect(lang == Array("(en)".utf8)) } else { Issue.record("no /Lang") }
         if let json = runTool("qpdf", ["--json", "--json-key=outlines", try writeTemporary(merged, name: "o.pdf")]) {
             #expect(json.status == 0)
             #expect(json.out.contains("Alpha Zo") && json.out.contains("\"destpageposfrom1\": 3"), "\(json.out)")
