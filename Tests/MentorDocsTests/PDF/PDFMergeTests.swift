@@ -118,6 +118,48 @@ func occurrences(_ needle: String, in text: String) -> Int { text.components(sep
         #expect(merge.pageCount == 0)
     }
 
+    /// A PDF built by hand: `objects` numbered from 1, a classic table, Root 1.
+    static func handmade(_ objects: [String]) -> [UInt8] {
+        var out = Array("%PDF-1.4\n".utf8)
+        var offsets: [Int] = []
+        for (i, body) in objects.enumerated() {
+            offsets.append(out.count)
+            out += Array("\(i + 1) 0 obj\n\(body)\nendobj\n".utf8)
+        }
+        let xref = out.count
+        out += Array("xref\n0 \(objects.count + 1)\n0000000000 65535 f \n".utf8)
+        for offset in offsets { out += Array(String(format: "%010d 00000 n \n", offset).utf8) }
+        out += Array("trailer\n<</Size \(objects.count + 1) /Root 1 0 R>>\nstartxref\n\(xref)\n%%EOF\n".utf8)
+        return out
+    }
+
+    @Test func inheritedAttributesMoveOntoThePagesAndIndirectLengthsAreResolved() throws {
+        // A nested page tree whose nodes hand down /MediaBox and /Resources, and a content
+        // stream whose /Length is an indirect object.
+        let content = "BT /F1 12 Tf 72 200 Td (Hand made) Tj ET"
+        let pdf = Self.handmade([
+            "<</Type /Catalog /Pages 2 0 R>>",
+            "<</Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 300 400] /Resources <</Font <</F1 5 0 R>>>>>>",
+            "<</Type /Pages /Parent 2 0 R /Kids [4 0 R] /Count 1 /Rotate 90>>",
+            "<</Type /Page /Parent 3 0 R /Contents 6 0 R>>",
+            "<</Type /Font /Subtype /Type1 /BaseFont /Helvetica>>",
+            "<</Length 7 0 R>>\nstream\n\(content)\nendstream",
+            "\(content.utf8.count)",
+        ])
+        var out: [UInt8] = []
+        let merge = try PDFMerge { out += $0 }
+        try merge.append(pdf, title: "one", name: "hand.pdf")
+        try merge.append(Self.printed[0], title: "two", name: "a.pdf")
+        try merge.finish(info: [("Title", "t")])
+        let path = try writeTemporary(out, name: "hand.pdf")
+        let info = runTool("pdfinfo", ["-f", "1", "-l", "1", path])?.out ?? ""
+        #expect(info.contains("Page    1 size:  300 x 400 pts"), "\(info)")
+        #expect(info.contains("Page    1 rot:   90"), "\(info)")
+        #expect(runTool("pdftotext", ["-f", "1", "-l", "1", path, "-"])?.out.contains("Hand made") == true)
+        #expect(pdfinfo(path)["Pages"] == "3")
+        if let qpdf = runTool("qpdf", ["--check", path]) { #expect(qpdf.status == 0, "\(qpdf.out)") }
+    }
+
     /// Damaged bytes (mostly in the tables and dictionaries at the end, where the reader looks)
     /// are an error or a readable merge, never a crash or a hang.
     @Test func damagedInputsNeverCrashTheMerge() throws {
