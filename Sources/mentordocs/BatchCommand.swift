@@ -56,9 +56,6 @@ struct BatchCommand: ParsableCommand {
             throw ValidationError("--combine needs the whole cohort: after every shard has run, use 'mentordocs merge-manifests DIR --combine'")
         }
         _ = try YearMonth.option(month)
-        if combine, output.format == .pdf {
-            throw ValidationError("--combine does not print PDFs yet: combine with --format html, or write one PDF per document with --format pdf")
-        }
         if let documents = output.documents {
             do { _ = try DocumentKind.parseList(documents) } catch { throw ValidationError("\(error)") }
         }

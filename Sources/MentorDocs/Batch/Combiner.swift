@@ -69,6 +69,7 @@ struct Combiner {
         var entry = CombinedEntry(output: relative, program: program.rawValue, document: document.rawValue,
                                   pairs: 0, sha256: nil, status: .failed, error: nil)
         do {
+            if options.format == .pdf { return try combinePDF(program, document, pairs: pairs, entry: entry) }
             let (head, tail) = try frame(program, document)
             let file = try StreamingFile(path: try folder.path(for: relative))
             try file.write(head)
@@ -96,6 +97,36 @@ struct Combiner {
             entry.status = outcome == .written ? .written : .unchanged
         } catch {
             entry.error = "\(error)"
+        }
+        return entry
+    }
+
+    /// The pairs' own PDFs one after another (each keeps its page numbers), with an outline entry
+    /// per pair.
+    private func combinePDF(_ program: Program, _ document: DocumentKind, pairs: [CombinePair], entry: CombinedEntry) throws -> CombinedEntry {
+        var entry = entry
+        let file = try StreamingFile(path: try folder.path(for: entry.output))
+        do {
+            let merge = try PDFMerge { bytes in try file.write(bytes) }
+            var number = 0
+            for pair in pairs where pair.program == program {
+                guard let (_, path, ok) = pair.documents.first(where: { $0.0 == document }), ok else { continue }
+                guard let full = try? folder.path(for: path), case .success(let data) = RegularFile.read(full) else {
+                    throw CombineError("cannot read \(PrintedName.escaped(path))")
+                }
+                try merge.append([UInt8](data), title: pair.pair ?? pair.id, name: PrintedName.escaped(path))
+                number += 1
+            }
+            let title = try renderer.library.template(program: program, document: document).title ?? document.title
+            try merge.finish(info: [("Title", title), ("Subject", "\(program.displayName) · \(number) \(number == 1 ? "pair" : "pairs")"),
+                                    ("Creator", MentorDocsVersion.name)])
+            let (outcome, digest) = try file.commit(force: force)
+            entry.pairs = number
+            entry.sha256 = digest
+            entry.status = outcome == .written ? .written : .unchanged
+        } catch {
+            file.discard()
+            throw error
         }
         return entry
     }

@@ -115,9 +115,6 @@ public enum ManifestMerge {
 
         let options = RenderOptions(format: RenderOptions.Format(rawValue: first.1.format) ?? .html,
                                     paper: RenderOptions.Paper(rawValue: first.1.paper) ?? .letter)
-        if renderer != nil, options.format == .pdf {
-            throw MergeError(at: shown, "--combine does not print PDFs yet: the shards wrote PDFs, so combine a run made with --format html")
-        }
         var combined: [CombinedEntry] = []
         if let renderer {
             for program in Program.allCases {

@@ -113,14 +113,6 @@ import Testing
         #expect(html.status == 0, "\(html.stderr)")
     }
 
-    @Test func combinedPDFsAreRefusedWithAMessage() throws {
-        let out = try temporaryFolder()
-        let r = try runBatch(["batch", "Examples/aset.yaml", "--combine", "--format", "pdf", "--out", out])
-        #expect(r.status == 2)
-        #expect(r.stderr.contains("--combine does not print PDFs yet"), "\(r.stderr)")
-        #expect(BatchFixtures.files(out).isEmpty)
-    }
-
     @Test(arguments: [SIGKILL, SIGTERM, SIGINT])
     func aStoppedRunLeavesNoBrowserBehind(signal: Int32) throws {
         let inputs = try BatchFixtures.cohort(40)
