@@ -82,10 +82,11 @@ completions: build
 	@$(BIN) --generate-completion-script zsh > .build/completions/_mentordocs
 	@$(BIN) --generate-completion-script fish > .build/completions/mentordocs.fish
 
-# mentordocs's own PDFs of the examples and blank forms, beside their HTML in $(OUT).
+# mentordocs's own PDFs of the examples, the roster and the blank forms, beside their HTML in $(OUT).
 .PHONY: product-pdfs
 product-pdfs: build
 	for f in Examples/*.yaml; do $(BIN) render "$$f" --out $(OUT) --doc all --paper $(PAPER) --format pdf >/dev/null || exit 1; done
+	$(BIN) batch --roster Examples/roster.csv --out $(OUT)/roster --paper $(PAPER) --format pdf --no-progress >/dev/null
 	$(BIN) blank --out $(OUT) --doc all --paper $(PAPER) --format pdf >/dev/null
 
 build:
