@@ -182,6 +182,7 @@ public final class BatchRun: @unchecked Sendable {
                          registry: IdentityRegistry, templates: TemplateService, ready: inout Set<Program>,
                          clock: inout StageClock, rendered: inout Int) -> UnitResult {
         var result = UnitResult(order: order)
+        var consistency = ConsistencyCheck(month: options.render.month)
         clock.start()
         var rosterRow: Roster.Row?
         var idColumn: Int?
@@ -219,7 +220,7 @@ public final class BatchRun: @unchecked Sendable {
                 entry.error = problems.diagnostics.filter { $0.severity == .error }.map(\.headline).joined(separator: "\n")
                 result.entries.append(entry)
             case .success(let partnership):
-                partnership.warnings.forEach { result.messages.append($0.description) }
+                (partnership.warnings + consistency.warnings(for: partnership)).forEach { result.messages.append($0.description) }
                 var entry = base
                 entry.id = partnership.slugID()
                 entry.pair = pairName(partnership)

@@ -191,4 +191,17 @@ import Testing
                 "\(r.stderr)")
         #expect(r.stdout.contains("/agreement.html"))
     }
+
+    @Test func batchReportsTheWarningFromAFileAndFromARosterCell() throws {
+        let dir = try temporaryFolder()
+        let file = dir + "/late.yaml"
+        try (Self.term + "\nsigned:\n  mentor: 2025-12-01\n").write(toFile: file, atomically: true, encoding: .utf8)
+        let roster = dir + "/roster.csv"
+        try "program,id,term.start,term.months,signed.mentor\naset,r1,2026-01-12,6,2025-12-01\n".write(toFile: roster, atomically: true, encoding: .utf8)
+        let r = try runCLI(["batch", file, "--roster", roster, "--doc", "agreement", "--out", dir + "/out", "--no-progress"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("\(file):6:11: warning: signed.mentor: the mentor's signature is dated 2025-12-01, before the term starts"), "\(r.stderr)")
+        // A roster cell is located by row and column number, as a spreadsheet shows it.
+        #expect(r.stderr.contains("\(roster):2:5: warning: signed.mentor: the mentor's signature is dated 2025-12-01, before the term starts"), "\(r.stderr)")
+    }
 }
