@@ -35,13 +35,19 @@ public final class Renderer: Sendable {
     /// The bytes of one of a partnership's documents, validated; `observer` hears each stage end.
     /// The render stage builds the libxml2 tree as it goes, so the build stage holds no work of its own.
     func render<O: PipelineObserver>(_ values: PreparedValues, document: DocumentKind, observer: inout O) throws(DiagnosticList) -> [UInt8] {
+        try stamped(values, document: document, observer: &observer).bytes
+    }
+
+    /// The bytes of one document and the fingerprints stamped into them.
+    func stamped<O: PipelineObserver>(_ values: PreparedValues, document: DocumentKind,
+                                      observer: inout O) throws(DiagnosticList) -> (bytes: [UInt8], provenance: Provenance?) {
         let template = try library.template(program: values.program, document: document)
         let stamp = provenance(of: values, document: document)
         let output = try OutputDocument.rendering(template, values.forDocument(title: template.title ?? document.title, footer: stamp?.footer))
         if let stamp { output.addMetadata(stamp.metadata) }
         observer.lap(.render)
         observer.lap(.build)
-        return try finish(output, format: values.options.format, at: template.root.source, observer: &observer)
+        return (try finish(output, format: values.options.format, at: template.root.source, observer: &observer), stamp)
     }
 
     /// Validates a tree against the DTD and writes it in `format`: the one place a document

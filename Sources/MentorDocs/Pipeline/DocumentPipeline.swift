@@ -72,8 +72,8 @@ public struct DocumentPipeline: Sendable {
                 let target = try folder.path(for: relative)
                 result.path = target
                 observer.start()
-                let bytes = try renderer.render(values, document: document, observer: &observer)
-                result.provenance = renderer.provenance(of: values, document: document)
+                let (bytes, provenance) = try renderer.stamped(values, document: document, observer: &observer)
+                result.provenance = provenance
                 if options.format == .pdf {
                     guard let pdf else { throw PDFError("no PDF printer was started for --format pdf") }
                     let (written, sha256) = try pdf.write(html: bytes, subject: PDFOutput.subject(values), provenance: result.provenance,
