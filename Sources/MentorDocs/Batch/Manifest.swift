@@ -197,6 +197,11 @@ enum JSONText {
     static func optional(_ text: String?) -> String { text.map(string) ?? "null" }
 
     static func string(_ text: String) -> String {
+        // Paths, ids and digests need no escape: every byte below 0x80 that is not a control
+        // character, quote or backslash is written as it is.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+            return "\"" + text + "\""
+        }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -44,17 +44,33 @@ enum Consistency {
         guard !texts.isEmpty else { return }
         let known = Set(texts.map(normalized))
         for (index, meeting) in (data["meetings"]?.items ?? []).enumerated() {
-            guard let goal = meeting["goal"], let text = goal.text, !normalized(text).isEmpty,
-                  !known.contains(normalized(text)) else { continue }
+            guard let goal = meeting["goal"], let text = goal.text, case let plain = normalized(text), !plain.isEmpty,
+                  !known.contains(plain) else { continue }
             found.add(goal, "meetings[\(index)].goal",
                       "meeting \(index + 1) is about a goal that is not in the plan's goals",
-                      suggestion: Suggestions.nearest(to: normalized(text), in: texts))
+                      suggestion: Suggestions.nearest(to: plain, in: texts))
         }
     }
 
     /// Lowercased, with runs of white space made one space and none at the ends.
     static func normalized(_ text: String) -> String {
-        text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        // ASCII text (most goals) byte by byte; anything else by Unicode's rules.
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var space = false
+        for byte in text.utf8 {
+            switch byte {
+            case 0x09...0x0D, 0x20:
+                space = !out.isEmpty
+            default:
+                if space { out.append(0x20); space = false }
+                out.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     // MARK: - Dates against the term

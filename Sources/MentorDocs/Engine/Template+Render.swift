@@ -84,7 +84,7 @@ struct RenderPass {
             attributes.append(set)
         }
         if let expression = element.text, let text = try evaluate(expression, scope: scope)?.renderedText,
-           !text.allSatisfy(\.isWhitespace) {
+           !text.isBlank {
             budget.used.add(RenderWeight(nodes: 1, bytes: text.utf8.count))
             out.open(element.name, attributes: attributes, source: element.source)
             out.text(text)

@@ -12,11 +12,20 @@ enum OutputPaths {
     /// names, at most 100 bytes. Letters of every script are kept.
     public static func safeComponent(_ id: String) -> String {
         var out = ""
-        for ch in id.precomposedStringWithCanonicalMapping {
-            if ch.isLetter || ch.isNumber || ch == "-" || ch == "_" || ch == "." {
-                out.append(ch)
-            } else if !out.hasSuffix("-") {
-                out.append("-")
+        // An id of ASCII letters, digits, '-', '_' and '.' (the usual case) is kept as it is,
+        // without Unicode normalization.
+        let plain = id.utf8.allSatisfy {
+            ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x2D || $0 == 0x5F || $0 == 0x2E
+        }
+        if plain {
+            out = id
+        } else {
+            for ch in id.precomposedStringWithCanonicalMapping {
+                if ch.isLetter || ch.isNumber || ch == "-" || ch == "_" || ch == "." {
+                    out.append(ch)
+                } else if !out.hasSuffix("-") {
+                    out.append("-")
+                }
             }
         }
         while out.hasPrefix(".") || out.hasPrefix("-") { out.removeFirst() }

@@ -43,7 +43,12 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     public var description: String { iso }
 
     /// `YYYY-MM-DD`.
-    public var iso: String { "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))" }
+    public var iso: String {
+        // Written digit by digit (year 1-9999): interpolation cost every date in a file microseconds.
+        let digits: [UInt8] = [digit(year / 1000), digit(year / 100), digit(year / 10), digit(year), 0x2D,
+                               digit(month / 10), digit(month), 0x2D, digit(day / 10), digit(day)]
+        return String(decoding: digits, as: UTF8.self)
+    }
 
     /// `YYYY-MM`, the key of the month this date falls in.
     public var monthKey: String { "\(pad(year, 4))-\(pad(month, 2))" }
@@ -71,6 +76,9 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     static let monthNames = ["January", "February", "March", "April", "May", "June", "July",
                              "August", "September", "October", "November", "December"]
 }
+
+/// The last decimal digit of `n` as an ASCII byte.
+private func digit(_ n: Int) -> UInt8 { UInt8(0x30 + n % 10) }
 
 private func pad(_ n: Int, _ width: Int) -> String {
     let s = String(n)

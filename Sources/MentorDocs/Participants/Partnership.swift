@@ -151,6 +151,6 @@ public struct Meeting: Sendable {
 }
 
 private func nonBlank(_ text: String?) -> String? {
-    guard let text, !text.allSatisfy(\.isWhitespace) else { return nil }
+    guard let text, !text.isBlank else { return nil }
     return text
 }

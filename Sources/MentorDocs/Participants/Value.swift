@@ -68,7 +68,7 @@ public struct Value: Sendable {
     /// Whether the value counts as absent: empty text, empty list or record, `false`.
     public var isEmpty: Bool {
         switch kind {
-        case .text(let s): return s.allSatisfy(\.isWhitespace)
+        case .text(let s): return s.isBlank
         case .list(let items): return items.isEmpty
         case .record(let fields): return fields.values.allSatisfy(\.isEmpty)
         case .bool(let b): return !b

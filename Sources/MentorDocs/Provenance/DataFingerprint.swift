@@ -11,6 +11,7 @@ enum DataFingerprint {
     /// Lowercase hex SHA-256 of `value`'s canonical form.
     public static func of(_ value: Value) -> String {
         var out = Array(tag.utf8)
+        out.reserveCapacity(8192)
         canonical(value, into: &out)
         return DocumentPipeline.sha256(out)
     }
@@ -23,12 +24,12 @@ enum DataFingerprint {
         case .text(let s):
             string(s, into: &out)
         case .number(let n):
-            out += Array(number(n).utf8)
+            out.append(contentsOf: number(n).utf8)
         case .date(let d):
             out.append(UInt8(ascii: "@"))
-            out += Array(d.iso.utf8)
+            out.append(contentsOf: d.iso.utf8)
         case .bool(let b):
-            out += Array((b ? "true" : "false").utf8)
+            out.append(contentsOf: (b ? "true" : "false").utf8)
         case .list(let items):
             out.append(UInt8(ascii: "["))
             for (i, item) in items.enumerated() {
@@ -38,11 +39,11 @@ enum DataFingerprint {
             out.append(UInt8(ascii: "]"))
         case .record(let fields):
             out.append(UInt8(ascii: "{"))
-            for (i, key) in fields.keys.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }).enumerated() {
+            for (i, field) in fields.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }).enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
-                string(key, into: &out)
+                string(field.key, into: &out)
                 out.append(UInt8(ascii: ":"))
-                canonical(fields[key]!, into: &out)
+                canonical(field.value, into: &out)
             }
             out.append(UInt8(ascii: "}"))
         }
@@ -57,14 +58,25 @@ enum DataFingerprint {
 
     /// A JSON string: `"` and `\` escaped, control characters as `\u00XX`, the rest as UTF-8.
     static func string(_ s: String, into out: inout [UInt8]) {
-        let hex = Array("0123456789abcdef".utf8)
         out.append(UInt8(ascii: "\""))
+        // Most values need no escape: their bytes are copied in one go.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out.append(contentsOf: s.utf8)
+            out.append(UInt8(ascii: "\""))
+            return
+        }
+        let hex: StaticString = "0123456789abcdef"
         for byte in s.utf8 {
             switch byte {
             case UInt8(ascii: "\""), UInt8(ascii: "\\"):
-                out += [UInt8(ascii: "\\"), byte]
+                out.append(UInt8(ascii: "\\"))
+                out.append(byte)
             case 0..<0x20:
-                out += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 15)]]
+                out.append(contentsOf: "\\u00".utf8)
+                hex.withUTF8Buffer { digits in
+                    out.append(digits[Int(byte >> 4)])
+                    out.append(digits[Int(byte & 15)])
+                }
             default:
                 out.append(byte)
             }

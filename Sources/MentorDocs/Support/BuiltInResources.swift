@@ -16,9 +16,20 @@ public enum BuiltInResources {
     public static let dtd: String? = locate(bundle: "mentordocs_MentorDocs", inside: "DTD", installed: "DTD",
                                             marker: "xhtml1-strict.dtd", module: appleBundle(Bundle.module))
 
-    /// The folder the running executable is in, symbolic links resolved.
+    /// The folder the running executable is in, symbolic links resolved. On Linux from
+    /// `/proc/self/exe`: `Bundle.main` lists the executable's whole folder first, which costs a
+    /// cold start more than rendering a document does.
     static var executableFolder: URL? {
-        Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent()
+        #if os(Linux)
+        var buffer = [UInt8](repeating: 0, count: 4097)
+        let count = buffer.withUnsafeMutableBufferPointer { raw in
+            raw.withMemoryRebound(to: CChar.self) { readlink("/proc/self/exe", $0.baseAddress!, 4096) }
+        }
+        if count > 0 {
+            return URL(fileURLWithPath: String(decoding: buffer[..<count], as: UTF8.self)).deletingLastPathComponent()
+        }
+        #endif
+        return Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent()
     }
 
     /// SwiftPM's bundle beside the binary (`.build/release`), then the installed folder, then

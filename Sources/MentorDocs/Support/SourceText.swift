@@ -93,8 +93,8 @@ struct SourceText: Sendable {
         let start = max(1, line)
         guard start <= lines.count else { return nil }
         for number in start...min(lines.count, start + within) {
-            if let range = lines[number - 1].range(of: needle) {
-                return (number, lines[number - 1].distance(from: lines[number - 1].startIndex, to: range.lowerBound) + 1)
+            if let at = ByteSearch.firstIndex(of: needle, in: lines[number - 1]) {
+                return (number, lines[number - 1].distance(from: lines[number - 1].startIndex, to: at) + 1)
             }
         }
         return nil
@@ -150,6 +150,8 @@ struct SourceExcerpt: Sendable, Hashable {
 
     /// The scalars with C0 controls (but tab), DEL, C1 controls and non-characters shown as U+FFFD.
     static func sanitized(_ scalars: Substring.UnicodeScalarView) -> String {
+        // Printable ASCII (most lines) is kept as it is.
+        if Substring(scalars).utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x09 }) { return String(Substring(scalars)) }
         var out = String.UnicodeScalarView()
         for s in scalars {
             switch s.value {

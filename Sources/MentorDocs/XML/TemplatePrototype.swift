@@ -95,7 +95,11 @@ struct TreeBuilder {
 
     /// The first character of `text` that XML 1.0 does not allow, if any.
     static func firstNonXMLCharacter(_ text: String) -> Unicode.Scalar? {
-        let suspect = text.utf8.contains { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0xEF }
+        func suspicious(_ byte: UInt8) -> Bool { (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0xEF }
+        let suspect = text.utf8.withContiguousStorageIfAvailable { bytes in
+            for byte in bytes where suspicious(byte) { return true }
+            return false
+        } ?? text.utf8.contains(where: suspicious)
         guard suspect else { return nil }
         return text.unicodeScalars.first {
             ($0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r") || $0.value == 0xFFFE || $0.value == 0xFFFF
