@@ -73,6 +73,9 @@ final class OutputDocument {
     private static func newDocument() -> xmlDocPtr {
         _ = LibXML.ready
         let doc = xmlNewDoc("1.0")!
+        // Element and attribute names interned once per document (a form repeats a few dozen
+        // names over a thousand nodes) instead of a copy per node; xmlFreeDoc frees the dictionary.
+        doc.pointee.dict = xmlDictCreate()
         doc.pointee.encoding = UnsafePointer(xmlStrdup("UTF-8"))
         xmlCreateIntSubset(doc, "html", TemplateParser.xhtmlStrictPublicID, XHTMLDTD.systemID)
         return doc
