@@ -13,6 +13,7 @@
 #include <libxml/xmlIO.h>
 #include <libxml/catalog.h>
 #include <libxml/HTMLtree.h>
+#include <libxml/uri.h>
 
 /// xmlFree is a mutable C global, which Swift 6 rejects; call it through a function.
 static inline void mentordocs_xmlFree(void *p) { xmlFree(p); }

@@ -1,0 +1,328 @@
+// Writes a document's tree as HTML5 bytes, straight into one buffer: the bytes libxml2 2.9's
+// htmlDocContentDumpFormatOutput(format: 0) writes for our trees, without its per-node costs (a
+// linear, case-folding search of its element table for every element, a fresh escaped copy of
+// every text and attribute value). Its rules, kept here:
+// - `<!DOCTYPE html>` and a line break, the root element, a line break;
+// - void elements (br, hr, meta, col, ... libxml2's `empty` ones) have no end tag, an empty `li`
+//   none either, any other empty element `<x></x>`;
+// - text escapes `<` `>` `&` and a carriage return (`&#13;`), drops other C0 controls but tab
+//   and line feed, and keeps UTF-8 as it is; inside `style` and `script` it is written raw;
+// - attribute values are escaped the same way, then quoted with `"` (with `'` when the value
+//   holds `"` but no `'`, else `"` with `&quot;`); `href`, `src`, `action` (and `name` on `a`)
+//   are URI-escaped by libxml2 itself; boolean attributes are written bare.
+// Names are compared with ASCII case folded, as libxml2 does. The tests compare this writer with
+// libxml2's on every golden document and on hostile values.
+internal import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// HTML5 serialization of a libxml2 tree.
+struct HTML5Writer: ~Copyable {
+    private var out: ByteBuffer
+    /// An attribute value being escaped before it is quoted.
+    private var value: ByteBuffer
+
+    private init(capacity: Int) {
+        out = ByteBuffer(capacity: capacity)
+        value = ByteBuffer(capacity: 256)
+    }
+
+    /// The HTML5 bytes of `doc`.
+    static func write(_ doc: xmlDocPtr, capacity: Int = 32 << 10) -> [UInt8] {
+        var writer = HTML5Writer(capacity: capacity)
+        writer.document(doc)
+        return writer.out.bytes
+    }
+
+    private mutating func document(_ doc: xmlDocPtr) {
+        if let dtd = doc.pointee.intSubset {
+            out.append("<!DOCTYPE ")
+            out.append(dtd.pointee.name)
+            if let external = dtd.pointee.ExternalID {
+                out.append(" PUBLIC ")
+                quoted(external)
+                if let system = dtd.pointee.SystemID { out.append(" "); quoted(system) }
+            } else if let system = dtd.pointee.SystemID, xmlStrEqual(system, "about:legacy-compat") == 0 {
+                out.append(" SYSTEM ")
+                quoted(system)
+            }
+            out.append(">\n")
+        }
+        var child = doc.pointee.children
+        if child == nil { out.append("\n"); return }
+        while let node = child {
+            subtree(node)
+            child = node.pointee.next
+        }
+        out.append("\n")
+    }
+
+    /// Writes `root` and everything below it, without recursion.
+    private mutating func subtree(_ root: xmlNodePtr) {
+        var cur = root
+        var open: [xmlNodePtr] = []
+        while true {
+            switch cur.pointee.type {
+            case XML_ELEMENT_NODE:
+                if self.open(cur), let first = cur.pointee.children {
+                    open.append(cur)
+                    cur = first
+                    continue
+                }
+            case XML_TEXT_NODE:
+                if let content = cur.pointee.content {
+                    if let parent = cur.pointee.parent, HTML5Writer.isRawText(parent.pointee.name) {
+                        out.append(content)
+                    } else {
+                        out.appendEscaped(content)
+                    }
+                }
+            case XML_COMMENT_NODE:
+                if let content = cur.pointee.content { out.append("<!--"); out.append(content); out.append("-->") }
+            case XML_PI_NODE:
+                if let name = cur.pointee.name {
+                    out.append("<?"); out.append(name)
+                    if let content = cur.pointee.content { out.append(" "); out.append(content) }
+                    out.append(">")
+                }
+            case XML_ENTITY_REF_NODE:
+                out.append("&"); out.append(cur.pointee.name); out.append(";")
+            default:
+                break
+            }
+            // On to the next sibling, closing the elements left behind.
+            while true {
+                if cur == root { return }
+                if let next = cur.pointee.next { cur = next; break }
+                guard let up = open.popLast() else { return }
+                out.append("</"); qualifiedName(up); out.append(">")
+                cur = up
+            }
+        }
+    }
+
+    /// `<name attributes>`; true when its children follow (and then its end tag).
+    private mutating func open(_ element: xmlNodePtr) -> Bool {
+        out.append("<")
+        qualifiedName(element)
+        var ns = element.pointee.nsDef
+        while let n = ns {
+            if n.pointee.type == XML_NAMESPACE_DECL, let href = n.pointee.href,
+               !(n.pointee.prefix.map { xmlStrEqual($0, "xml") == 1 } ?? false) {
+                out.append(" xmlns")
+                if let prefix = n.pointee.prefix { out.append(":"); out.append(prefix) }
+                out.append("=")
+                quoted(href)
+            }
+            ns = n.pointee.next
+        }
+        var attribute = element.pointee.properties
+        while let a = attribute {
+            self.attribute(a, of: element)
+            attribute = a.pointee.next
+        }
+        let name = element.pointee.name!
+        let known = element.pointee.ns == nil
+        if known, HTML5Writer.isVoid(name) {
+            out.append(">")
+            return false
+        }
+        if element.pointee.children == nil {
+            if known, HTML5Writer.folded(name, equals: "li") { out.append(">") } else { out.append("></"); qualifiedName(element); out.append(">") }
+            return false
+        }
+        out.append(">")
+        return true
+    }
+
+    private mutating func attribute(_ a: xmlAttrPtr, of element: xmlNodePtr) {
+        out.append(" ")
+        if let ns = a.pointee.ns, let prefix = ns.pointee.prefix { out.append(prefix); out.append(":") }
+        let name = a.pointee.name!
+        out.append(name)
+        guard a.pointee.children != nil, !HTML5Writer.isBoolean(name) else { return }
+        value.removeAll()
+        var child = a.pointee.children
+        while let c = child {
+            if c.pointee.type == XML_TEXT_NODE || c.pointee.type == XML_CDATA_SECTION_NODE {
+                if let content = c.pointee.content { value.appendEscaped(content) }
+            } else if c.pointee.type == XML_ENTITY_REF_NODE {
+                value.append("&"); value.append(c.pointee.name); value.append(";")
+            }
+            child = c.pointee.next
+        }
+        out.append("=")
+        let isURI = a.pointee.ns == nil && element.pointee.ns == nil
+            && (HTML5Writer.folded(name, equals: "href") || HTML5Writer.folded(name, equals: "action") || HTML5Writer.folded(name, equals: "src")
+                || (HTML5Writer.folded(name, equals: "name") && HTML5Writer.folded(element.pointee.name, equals: "a")))
+        value.append(0) // a C string for libxml2 and for quoting
+        defer { value.removeLast() }
+        if isURI {
+            var start = value.start
+            while start.pointee == 0x20 || start.pointee == 0x09 || start.pointee == 0x0A || start.pointee == 0x0D { start += 1 }
+            if let escaped = xmlURIEscapeStr(start, "@/:=?;#%&,+<>") {
+                quoted(UnsafePointer(escaped))
+                mentordocs_xmlFree(escaped)
+                return
+            }
+        }
+        quoted(UnsafePointer(value.start))
+    }
+
+    /// `text` in quotes, as libxml2's xmlBufWriteQuotedString writes it.
+    private mutating func quoted(_ text: UnsafePointer<xmlChar>) {
+        let count = strlen(text)
+        let hasDouble = memchr(text, 0x22, count) != nil
+        if !hasDouble {
+            out.append("\""); out.append(text, count: count); out.append("\"")
+        } else if memchr(text, 0x27, count) == nil {
+            out.append("'"); out.append(text, count: count); out.append("'")
+        } else {
+            out.append("\"")
+            var start = text
+            for i in 0..<count where text[i] == 0x22 {
+                out.append(start, count: start.distance(to: text + i))
+                out.append("&quot;")
+                start = text + i + 1
+            }
+            out.append(start, count: start.distance(to: text + count))
+            out.append("\"")
+        }
+    }
+
+    private mutating func qualifiedName(_ element: xmlNodePtr) {
+        if let ns = element.pointee.ns, let prefix = ns.pointee.prefix { out.append(prefix); out.append(":") }
+        out.append(element.pointee.name)
+    }
+
+    // MARK: Names, ASCII case folded
+
+    /// Elements libxml2 writes without an end tag (its table's `empty` ones).
+    private static func isVoid(_ name: UnsafePointer<xmlChar>) -> Bool {
+        switch name.pointee | 0x20 {
+        case UInt8(ascii: "a"): return folded(name, equals: "area")
+        case UInt8(ascii: "b"): return folded(name, equals: "br") || folded(name, equals: "base") || folded(name, equals: "basefont")
+        case UInt8(ascii: "c"): return folded(name, equals: "col")
+        case UInt8(ascii: "f"): return folded(name, equals: "frame")
+        case UInt8(ascii: "h"): return folded(name, equals: "hr")
+        case UInt8(ascii: "i"): return folded(name, equals: "img") || folded(name, equals: "input") || folded(name, equals: "isindex")
+        case UInt8(ascii: "l"): return folded(name, equals: "link")
+        case UInt8(ascii: "m"): return folded(name, equals: "meta")
+        case UInt8(ascii: "p"): return folded(name, equals: "param")
+        default: return false
+        }
+    }
+
+    /// Attributes libxml2 writes as their name alone.
+    private static func isBoolean(_ name: UnsafePointer<xmlChar>) -> Bool {
+        switch name.pointee | 0x20 {
+        case UInt8(ascii: "c"): return folded(name, equals: "checked") || folded(name, equals: "compact")
+        case UInt8(ascii: "d"): return folded(name, equals: "declare") || folded(name, equals: "defer") || folded(name, equals: "disabled")
+        case UInt8(ascii: "i"): return folded(name, equals: "ismap")
+        case UInt8(ascii: "m"): return folded(name, equals: "multiple")
+        case UInt8(ascii: "n"): return folded(name, equals: "nohref") || folded(name, equals: "noresize") || folded(name, equals: "noshade")
+            || folded(name, equals: "nowrap")
+        case UInt8(ascii: "r"): return folded(name, equals: "readonly")
+        case UInt8(ascii: "s"): return folded(name, equals: "selected")
+        default: return false
+        }
+    }
+
+    /// Whether text in an element of this name is written unescaped.
+    private static func isRawText(_ name: UnsafePointer<xmlChar>?) -> Bool {
+        guard let name, name.pointee | 0x20 == UInt8(ascii: "s") else { return false }
+        return folded(name, equals: "style") || folded(name, equals: "script")
+    }
+
+    /// Whether the C string `name` is `lower` with ASCII case folded (`lower` is lowercase).
+    static func folded(_ name: UnsafePointer<xmlChar>, equals lower: StaticString) -> Bool {
+        lower.withUTF8Buffer { expected in
+            for i in 0..<expected.count {
+                let byte = name[i]
+                if byte == 0 { return false }
+                let folded = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                if folded != expected[i] { return false }
+            }
+            return name[expected.count] == 0
+        }
+    }
+}
+
+/// A growing byte buffer written with memcpy.
+private struct ByteBuffer: ~Copyable {
+    private(set) var start: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 64)
+        start = .allocate(capacity: self.capacity)
+    }
+
+    deinit { start.deallocate() }
+
+    var bytes: [UInt8] { Array(UnsafeBufferPointer(start: start, count: count)) }
+
+    mutating func removeAll() { count = 0 }
+    mutating func removeLast() { count -= 1 }
+
+    mutating func reserve(_ more: Int) {
+        guard count + more > capacity else { return }
+        var grown = capacity * 2
+        while grown < count + more { grown *= 2 }
+        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+        bigger.update(from: start, count: count)
+        start.deallocate()
+        start = bigger
+        capacity = grown
+    }
+
+    mutating func append(_ byte: UInt8) {
+        reserve(1)
+        start[count] = byte
+        count += 1
+    }
+
+    mutating func append(_ text: UnsafePointer<UInt8>, count n: Int) {
+        guard n > 0 else { return }
+        reserve(n)
+        (start + count).update(from: text, count: n)
+        count += n
+    }
+
+    mutating func append(_ text: UnsafePointer<UInt8>) { append(text, count: strlen(text)) }
+
+    mutating func append(_ text: StaticString) {
+        text.withUTF8Buffer { append($0.baseAddress!, count: $0.count) }
+    }
+
+    /// libxml2's xmlEncodeEntitiesReentrant for a document with an encoding: `<` `>` `&` as
+    /// entities, a carriage return as `&#13;`, other C0 controls but tab and line feed dropped,
+    /// everything else as it is.
+    mutating func appendEscaped(_ text: UnsafePointer<UInt8>) {
+        var from = text
+        var cur = text
+        while true {
+            let byte = cur.pointee
+            if byte == 0 { break }
+            if (byte >= 0x20 && byte != 0x3C && byte != 0x3E && byte != 0x26) || byte == 0x0A || byte == 0x09 {
+                cur += 1
+                continue
+            }
+            append(from, count: from.distance(to: cur))
+            switch byte {
+            case 0x3C: append("&lt;")
+            case 0x3E: append("&gt;")
+            case 0x26: append("&amp;")
+            case 0x0D: append("&#13;")
+            default: break // not an XML character: libxml2 drops it
+            }
+            cur += 1
+            from = cur
+        }
+        append(from, count: from.distance(to: cur))
+    }
+}

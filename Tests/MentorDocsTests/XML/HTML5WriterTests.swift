@@ -1,0 +1,58 @@
+// The HTML5 writer against libxml2's own HTML writer, which it replaces: the same bytes for every
+// form (filled and blank) and for trees built to reach each of libxml2's rules.
+import Foundation
+import Testing
+@testable import MentorDocs
+
+@Suite struct HTML5WriterTests {
+    static let renderer = try! Renderer(library: TemplateLibrary(directory: Repo.templates))
+    static let pairs = Program.allCases.flatMap { p in DocumentKind.allCases.map { (p, $0) } }
+
+    /// Both writings of one tree (ours first; the tree becomes HTML5's once, before either).
+    static func both(_ document: OutputDocument) throws -> (ours: String, libxml2: String) {
+        let ours = try document.html5()
+        let theirs = try document.html5ByLibXML()
+        return (String(decoding: ours, as: UTF8.self), String(decoding: theirs, as: UTF8.self))
+    }
+
+    @Test(arguments: pairs)
+    func everyFormFilledAndBlank(program: Program, document: DocumentKind) throws {
+        let example = try #require(try ParticipantLoader(strict: true).load(contentsOf: "\(Repo.examples)/\(program.rawValue).yaml").first?.get())
+        for data in [example.data, nil] {
+            let template = try Self.renderer.library.template(program: program, document: document)
+            let values = ComputedValues.make(data: data, program: program, title: template.title ?? document.title, options: RenderOptions())
+            let (ours, theirs) = try Self.both(try OutputDocument.rendering(template, values))
+            #expect(ours == theirs, "\(program.rawValue) \(document.rawValue) \(data == nil ? "blank" : "filled")")
+            #expect(ours.hasPrefix("<!DOCTYPE html>\n<html"))
+        }
+    }
+
+    static let awkward = [
+        "plain", "", " leading and trailing ", "<b>&amp;</b> > x", "carriage\r\nreturn", "tab\tand\nline",
+        "\"double\"", "'single'", "both \" and '", "Zoë 李明 👩🏽‍💼", "a\u{7F}b", "bell\u{07}char", "&{entity}",
+        "https://example.org/a b?x=1&y=ü#frag", "   mailto:a@b.c", "javascript:alert(1)",
+    ]
+
+    @Test(arguments: awkward)
+    func libxml2RulesForTextAndAttributes(value: String) throws {
+        func el(_ name: String, _ attributes: [XMLTree.Attribute] = [], _ children: [XMLTree.Node] = []) -> XMLTree.Node {
+            .element(XMLTree.Element(name: name, attributes: attributes, children: children, source: SourceLocation(file: "t", line: 1, column: 1)))
+        }
+        func attr(_ name: String) -> XMLTree.Attribute { XMLTree.Attribute(name: name, value: value) }
+        let head = el("head", [], [el("meta", [XMLTree.Attribute(name: "http-equiv", value: "Content-Type"),
+                                                XMLTree.Attribute(name: "content", value: "text/html")]),
+                                   el("title", [], [.text(value)]), el("style", [attr("media")], [.text("p > a { content: \"&\" } " + value)])])
+        let body = el("body", [attr("class")], [
+            el("p", [attr("title"), XMLTree.Attribute(prefix: "xml", namespace: XMLTree.xmlNamespace, name: "lang", value: "en")],
+               [.text(value), el("br"), el("a", [attr("href"), attr("name")], [.text(value)]), el("span")]),
+            el("ul", [], [el("li"), el("li", [], [.text(value)])]),
+            el("table", [], [el("colgroup", [], [el("col", [attr("width")])]),
+                             el("tbody", [], [el("tr", [], [el("td", [attr("headers")]), el("td", [], [.text(value)])])])]),
+            el("form", [attr("action")], [el("div", [], [el("select", [], [el("option", [XMLTree.Attribute(name: "selected", value: "selected"), attr("value")], [.text(value)])])])]),
+            el("hr"), el("img", [attr("src"), attr("alt")]), el("DIV", [attr("ID")], [.text(value)]),
+        ])
+        let root = XMLTree.Element(name: "html", attributes: [], children: [head, body], source: SourceLocation(file: "t", line: 1, column: 1))
+        let (ours, theirs) = try Self.both(OutputDocument(root: root))
+        #expect(ours == theirs)
+    }
+}
