@@ -1,0 +1,64 @@
+// Writes single nodes of a libxml2 document with the options OutputDocument writes a whole
+// document with, so a document can be written in pieces that join into the same bytes.
+import Foundation
+internal import CLibXML2
+
+/// Serializes nodes of one document in one syntax.
+struct NodeWriter {
+    let syntax: OutputDocument.Syntax
+    let doc: xmlDocPtr
+
+    init(_ syntax: OutputDocument.Syntax, doc: xmlDocPtr) {
+        self.syntax = syntax
+        self.doc = doc
+    }
+
+    /// `nodes` and everything in them, one after another.
+    func write(_ nodes: [xmlNodePtr]) throws(XMLLayerError) -> [UInt8] {
+        switch syntax {
+        case .xhtml:
+            // As OutputDocument.xhtml(): libxml2's XHTML rules, UTF-8, no formatting.
+            let buffer = xmlBufferCreate()!
+            defer { xmlBufferFree(buffer) }
+            guard let save = xmlSaveToBuffer(buffer, "UTF-8", Int32(XML_SAVE_XHTML.rawValue)) else {
+                throw .serialization("xmlSaveToBuffer failed")
+            }
+            var failed = false
+            for node in nodes where xmlSaveTree(save, node) < 0 { failed = true }
+            if xmlSaveClose(save) < 0 || failed { throw .serialization("xmlSaveTree failed") }
+            return Array(UnsafeBufferPointer(start: xmlBufferContent(buffer), count: Int(xmlBufferLength(buffer))))
+        case .html5:
+            // As OutputDocument.html5() (htmlDocContentDumpFormatOutput): the document seen as an
+            // HTML one while its nodes are written, no formatting.
+            guard let out = xmlAllocOutputBuffer(nil) else { throw .serialization("xmlAllocOutputBuffer failed") }
+            let type = doc.pointee.type
+            doc.pointee.type = XML_HTML_DOCUMENT_NODE
+            for node in nodes { htmlNodeDumpFormatOutput(out, doc, node, nil, 0) }
+            doc.pointee.type = type
+            xmlOutputBufferFlush(out)
+            let bytes = Array(UnsafeBufferPointer(start: xmlOutputBufferGetContent(out), count: Int(xmlOutputBufferGetSize(out))))
+            xmlOutputBufferClose(out)
+            return bytes
+        }
+    }
+}
+
+/// Document-order walks over a libxml2 tree without recursion.
+enum XMLWalk {
+    /// The node after `node` in document order, its own children first.
+    static func next(_ node: xmlNodePtr, within root: xmlNodePtr) -> xmlNodePtr? {
+        if node.pointee.type == XML_ELEMENT_NODE, let child = node.pointee.children { return child }
+        return following(node, within: root)
+    }
+
+    /// The node after `node` and everything in it, inside `root` (nil: inside the root element).
+    static func following(_ node: xmlNodePtr, within root: xmlNodePtr? = nil) -> xmlNodePtr? {
+        var current = node
+        while current != root {
+            if let next = current.pointee.next { return next }
+            guard let parent = current.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE else { return nil }
+            current = parent
+        }
+        return nil
+    }
+}
