@@ -18,8 +18,8 @@ struct DocumentJoiner {
     /// The combined file around the partnerships: `frame` (validated) written with its body
     /// emptied, as the bytes before and after the body's children.
     func frame(_ frame: OutputDocument) throws(XMLLayerError) -> (head: [UInt8], tail: [UInt8]) {
-        let (head, tail) = try frame.split(at: "body", syntax)
-        return (head, tail)
+        let parts = try frame.split(at: "body", syntax)
+        return (parts.before, parts.after)
     }
 
     /// Partnership `number`'s written document as `<div class="pairClass" id="pair-N">` holding
@@ -35,8 +35,9 @@ struct DocumentJoiner {
         body.pointee.ns = nil
         xmlNewProp(body, "class", pairClass)
         xmlNewProp(body, "id", "pair-\(number)")
+        // Left unlinked: beside the text after <body>, libxml2 would merge it into that text.
         let lineBreak = TreeBuilder.text("\n", doc: doc)
-        xmlAddNextSibling(body, lineBreak)
+        defer { xmlFreeNode(lineBreak) }
         return try NodeWriter(syntax, doc: doc).write([body, lineBreak])
     }
 
@@ -45,6 +46,7 @@ struct DocumentJoiner {
     /// Nothing is loaded: no network, no DTD, no entity substituted.
     private func parse(_ bytes: [UInt8]) -> xmlDocPtr? {
         _ = LibXML.ready
+        guard bytes.count <= Int(Int32.max) else { return nil }
         let collector = XMLErrorCollector()
         let doc: xmlDocPtr? = collector.collecting {
             bytes.withUnsafeBufferPointer { buffer in
@@ -53,10 +55,10 @@ struct DocumentJoiner {
                     case .xhtml:
                         let options = XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
                             | XML_PARSE_NOCDATA.rawValue
-                        return xmlReadMemory(chars.baseAddress, Int32(clamping: chars.count), nil, "UTF-8", Int32(options))
+                        return xmlReadMemory(chars.baseAddress, Int32(chars.count), nil, "UTF-8", Int32(options))
                     case .html5:
                         let options = HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-                        return htmlReadMemory(chars.baseAddress, Int32(clamping: chars.count), nil, "UTF-8", Int32(options))
+                        return htmlReadMemory(chars.baseAddress, Int32(chars.count), nil, "UTF-8", Int32(options))
                     }
                 }
             }

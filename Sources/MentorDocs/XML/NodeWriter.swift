@@ -45,18 +45,13 @@ struct NodeWriter {
 
 /// Document-order walks over a libxml2 tree without recursion.
 enum XMLWalk {
-    /// The node after `node` in document order, its own children first.
+    /// The node after `node` in document order (its own children first), staying inside `root`.
     static func next(_ node: xmlNodePtr, within root: xmlNodePtr) -> xmlNodePtr? {
         if node.pointee.type == XML_ELEMENT_NODE, let child = node.pointee.children { return child }
-        return following(node, within: root)
-    }
-
-    /// The node after `node` and everything in it, inside `root` (nil: inside the root element).
-    static func following(_ node: xmlNodePtr, within root: xmlNodePtr? = nil) -> xmlNodePtr? {
         var current = node
         while current != root {
             if let next = current.pointee.next { return next }
-            guard let parent = current.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE else { return nil }
+            guard let parent = current.pointee.parent else { return nil }
             current = parent
         }
         return nil

@@ -233,7 +233,7 @@ final class OutputDocument {
         xmlUnlinkNode(probe)
         xmlFreeNode(probe)
         var at = 0
-        while at < without.count, without[at] == with[at] { at += 1 }
+        while at < without.count, at < with.count, without[at] == with[at] { at += 1 }
         guard with.count == without.count + 1, with[at] == UInt8(ascii: "x"), with[(at + 1)...].elementsEqual(without[at...]) else {
             throw .serialization("cannot tell where the children of <\(name)> are written")
         }
@@ -242,11 +242,11 @@ final class OutputDocument {
 
     /// The first element named `name`, in document order.
     private func firstElement(_ name: String) throws(XMLLayerError) -> xmlNodePtr {
-        var node = xmlDocGetRootElement(doc)
-        while let n = node {
+        let root = xmlDocGetRootElement(doc)
+        var node = root
+        while let n = node, let root {
             if n.pointee.type == XML_ELEMENT_NODE, xmlStrEqual(n.pointee.name, name) == 1 { return n }
-            if n.pointee.type == XML_ELEMENT_NODE, let child = n.pointee.children { node = child; continue }
-            node = XMLWalk.following(n)
+            node = XMLWalk.next(n, within: root)
         }
         throw .serialization("the document has no <\(name)> element")
     }
