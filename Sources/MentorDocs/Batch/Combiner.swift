@@ -2,11 +2,13 @@
 // a new page, and `index.html` linking every partnership's documents.
 //
 // Memory stays flat: a combined file is streamed to disk from the per-pair files already written,
-// one at a time, in input order. Validity is kept by construction from validated pieces: the
-// frame is the program's blank form with its body replaced, validated through OutputDocument;
-// each partnership contributes the children of its own validated <body>, wrapped in a <div>
-// (which accepts everything <body> does), with every id and reference to an id prefixed by the
-// partnership's number so ids stay unique. The index is built through OutputDocument in chunks.
+// one at a time, in input order. Validity is kept by construction from validated pieces, joined
+// on libxml2 trees in XML/ (DocumentJoiner), never by editing serialized bytes: the frame is the
+// program's blank form with its body emptied, validated through OutputDocument and written as the
+// bytes before and after the body's children; each partnership's written document is parsed back
+// and its <body> becomes a <div> (which accepts everything <body> does), with every id and
+// reference to an id prefixed by the partnership's number so ids stay unique. The index is built
+// through OutputDocument the same way, a chunk of rows at a time.
 import Foundation
 
 /// Writes the combined print files and the index of a batch.
@@ -19,7 +21,6 @@ struct Combiner {
     let console: BatchConsole
 
     static let pairClass = "mentordocs-pair"
-    static let marker = "mentordocs-combined-marker"
 
     /// Writes every combined file and the index; one entry for each.
     func run(_ pairs: [CombinePair]) -> [CombinedEntry] {
@@ -70,25 +71,21 @@ struct Combiner {
                                   pairs: 0, sha256: nil, status: .failed, error: nil)
         do {
             if options.format == .pdf { return try combinePDF(program, document, pairs: pairs, entry: entry) }
-            let (head, tail) = try frame(program, document)
+            let joiner = DocumentJoiner(syntax: options.format.syntax, pairClass: Combiner.pairClass)
+            let (head, tail) = try frame(program, document, joiner: joiner)
             let file = try StreamingFile(path: try folder.path(for: relative))
             try file.write(head)
             var number = 0
-            var out: [UInt8] = []
             for pair in pairs where pair.program == program {
                 guard let (_, path, ok) = pair.documents.first(where: { $0.0 == document }), ok else { continue }
                 // The path comes from a manifest: kept inside the folder, and read only if it is a regular file.
                 guard let full = try? folder.path(for: path), case .success(let data) = RegularFile.read(full),
-                      case let bytes = [UInt8](data), let body = BodyRewriter.bodyRange(in: bytes) else {
+                      let div = try joiner.pair([UInt8](data), number: number + 1) else {
                     file.discard()
                     throw CombineError("cannot read the body of \(PrintedName.escaped(path))")
                 }
                 number += 1
-                out.removeAll(keepingCapacity: true)
-                out.append(contentsOf: "<div class=\"\(Combiner.pairClass)\" id=\"pair-\(number)\">".utf8)
-                BodyRewriter.rewrite(bytes[body], prefix: "p\(number)-", into: &out)
-                out.append(contentsOf: "</div>\n".utf8)
-                try file.write(out)
+                try file.write(div)
             }
             try file.write(tail)
             let (outcome, digest) = try file.commit(force: force)
@@ -131,9 +128,9 @@ struct Combiner {
         return entry
     }
 
-    /// The program's blank form with its body emptied, validated and serialized, split where the
-    /// partnerships go.
-    private func frame(_ program: Program, _ document: DocumentKind) throws -> ([UInt8], [UInt8]) {
+    /// The program's blank form with its body emptied, validated, written as the bytes before
+    /// and after where the partnerships go.
+    private func frame(_ program: Program, _ document: DocumentKind, joiner: DocumentJoiner) throws -> ([UInt8], [UInt8]) {
         let template = try renderer.library.template(program: program, document: document)
         let values = ComputedValues.make(data: nil, program: program, title: template.title ?? document.title, options: options)
         var root = try template.render(values)
@@ -145,23 +142,11 @@ struct Combiner {
                     name: "style", attributes: [XMLTree.Attribute(name: "type", value: "text/css")],
                     children: [.text(css)], source: element.source)))
             } else if element.name == "body" {
-                element.children = [.element(XMLTree.Element(
-                    name: "div", attributes: [XMLTree.Attribute(name: "class", value: Combiner.marker)],
-                    children: [], source: element.source))]
+                element.children = []
             }
             root.children[i] = .element(element)
         }
-        let bytes = try validated(root)
-        let marker = Array("<div class=\"\(Combiner.marker)\"></div>".utf8)
-        guard let at = BodyRewriter.find(marker, in: bytes[...]) else {
-            throw CombineError("cannot find the body of the \(program.rawValue) \(document.rawValue) frame")
-        }
-        return (Array(bytes[..<at]), Array(bytes[(at + marker.count)...]))
-    }
-
-    private func validated(_ root: XMLTree.Element) throws -> [UInt8] {
-        var observer = SilentObserver()
-        return try renderer.serialize(root, format: options.format, observer: &observer)
+        return try joiner.frame(try renderer.validated(root))
     }
 
     // MARK: The index
@@ -172,7 +157,6 @@ struct Combiner {
         var entry = CombinedEntry(output: "index.html", program: nil, document: nil, pairs: pairs.count,
                                   sha256: nil, status: .failed, error: nil)
         do {
-            let marker = "mentordocs-index-marker"
             var body: [XMLTree.Node] = [element("h1", text: "Mentoring documents"),
                                         element("p", text: "\(pairs.count) partnerships, in input order.")]
             let printable = combined.filter { $0.status != .failed }
@@ -184,19 +168,17 @@ struct Combiner {
             }
             body.append(element("h2", text: "Partnerships"))
             let header = element("tr", ["#", "Partnership", "Program", "Pair", "Documents"].map { element("th", text: $0) })
-            let placeholder = element("tr", [element("td", text: "")], attributes: ["class": marker])
+            // A table body holds at least one row: this one makes the frame valid and is left out of it.
+            let placeholder = element("tr", [element("td", text: "")])
             body.append(element("table", [element("thead", [header]), element("tbody", [placeholder])], attributes: ["class": "grid"]))
             let css = "body { font-family: sans-serif; margin: 2em; } table { border-collapse: collapse; } "
                 + "th, td { border: 1px solid #999999; padding: 0.2em 0.5em; text-align: left; vertical-align: top; } "
                 + ".failed { color: #a00000; }"
-            let frame = try validated(page([element("title", text: "Mentoring documents"), element("style", text: css, attributes: ["type": "text/css"])], body))
-            let open = Array("<tr class=\"\(marker)\">".utf8)
-            guard let start = BodyRewriter.find(open, in: frame[...]),
-                  let end = BodyRewriter.find(Array("</tr>".utf8), in: frame[start...]) else {
-                throw CombineError("cannot find the rows of the index frame")
-            }
+            let syntax = options.format.syntax
+            let frame = try renderer.validated(page([element("title", text: "Mentoring documents"), element("style", text: css, attributes: ["type": "text/css"])], body))
+                .split(at: "tbody", syntax)
             let file = try StreamingFile(path: try folder.path(for: "index.html"))
-            try file.write(frame[..<start])
+            try file.write(frame.before)
             var number = 0
             for chunk in stride(from: 0, to: pairs.count, by: 256) {
                 var rows: [XMLTree.Node] = []
@@ -212,14 +194,10 @@ struct Combiner {
                                                element("td", text: pair.program.displayName), element("td", text: pair.pair ?? ""),
                                                element("td", links)]))
                 }
-                let bytes = try validated(page([element("title", text: "rows")], [element("table", [element("tbody", rows)])]))
-                let open = Array("<tbody>".utf8), close = Array("</tbody>".utf8)
-                guard let s = BodyRewriter.find(open, in: bytes[...]), let e = BodyRewriter.find(close, in: bytes[s...]) else {
-                    throw CombineError("cannot find the rows of an index chunk")
-                }
-                try file.write(bytes[(s + open.count)..<e])
+                try file.write(try renderer.validated(page([element("title", text: "rows")], [element("table", [element("tbody", rows)])]))
+                    .children(of: "tbody", syntax))
             }
-            try file.write(frame[(end + 5)...])
+            try file.write(frame.after)
             let (outcome, digest) = try file.commit(force: force)
             entry.sha256 = digest
             entry.status = outcome == .written ? .written : .unchanged
@@ -277,106 +255,4 @@ private final class ResultsBox: Sendable {
 struct CombineError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
-}
-
-/// Byte-level work on documents mentordocs itself serialized (so markup is regular: attribute
-/// values quoted, `<` never raw in text, no comments or scripts in the body).
-enum BodyRewriter {
-    /// Attributes holding one id, or a space-separated list of them.
-    static let idAttributes: Set<String> = ["id", "for"]
-    static let idListAttributes: Set<String> = ["headers", "aria-labelledby", "aria-describedby", "aria-controls", "aria-owns"]
-
-    /// The bytes between the end of the `<body ...>` tag and `</body>`.
-    static func bodyRange(in bytes: [UInt8]) -> Range<Int>? {
-        guard var i = find(Array("<body".utf8), in: bytes[...]) else { return nil }
-        i += 5
-        guard i < bytes.count, bytes[i] == UInt8(ascii: ">") || bytes[i] == UInt8(ascii: " ") else { return nil }
-        var quote: UInt8?
-        while i < bytes.count {
-            let b = bytes[i]
-            if let q = quote { if b == q { quote = nil } } else if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") { quote = b } else if b == UInt8(ascii: ">") { break }
-            i += 1
-        }
-        guard i < bytes.count, let end = findLast(Array("</body>".utf8), in: bytes) else { return nil }
-        return (i + 1)..<end
-    }
-
-    /// Copies `bytes` to `out`, prefixing every id and every reference to one.
-    static func rewrite(_ slice: ArraySlice<UInt8>, prefix: String, into out: inout [UInt8]) {
-        let bytes = Array(slice)
-        let prefixBytes = Array(prefix.utf8)
-        let lt = UInt8(ascii: "<"), gt = UInt8(ascii: ">"), slash = UInt8(ascii: "/"), eq = UInt8(ascii: "=")
-        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
-        var i = 0
-        let n = bytes.count
-        while i < n {
-            let b = bytes[i]
-            guard b == lt, i + 1 < n, bytes[i + 1] != slash, bytes[i + 1] != UInt8(ascii: "!"), bytes[i + 1] != UInt8(ascii: "?") else {
-                out.append(b)
-                i += 1
-                continue
-            }
-            // A start tag: its name, then attributes.
-            out.append(b)
-            i += 1
-            while i < n, !isSpace(bytes[i]), bytes[i] != gt, bytes[i] != slash { out.append(bytes[i]); i += 1 }
-            while i < n {
-                while i < n, isSpace(bytes[i]) || bytes[i] == slash { out.append(bytes[i]); i += 1 }
-                if i >= n { break }
-                if bytes[i] == gt { out.append(gt); i += 1; break }
-                let nameStart = i
-                while i < n, !isSpace(bytes[i]), bytes[i] != eq, bytes[i] != gt, bytes[i] != slash { i += 1 }
-                let name = String(decoding: bytes[nameStart..<i], as: UTF8.self).lowercased()
-                out.append(contentsOf: bytes[nameStart..<i])
-                guard i < n, bytes[i] == eq else { continue }
-                out.append(eq)
-                i += 1
-                var quote: UInt8?
-                if i < n, bytes[i] == UInt8(ascii: "\"") || bytes[i] == UInt8(ascii: "'") { quote = bytes[i]; out.append(bytes[i]); i += 1 }
-                let valueStart = i
-                if let quote { while i < n, bytes[i] != quote { i += 1 } } else { while i < n, !isSpace(bytes[i]), bytes[i] != gt { i += 1 } }
-                let value = bytes[valueStart..<i]
-                if idAttributes.contains(name), !value.isEmpty {
-                    out.append(contentsOf: prefixBytes)
-                    out.append(contentsOf: value)
-                } else if idListAttributes.contains(name) {
-                    var atTokenStart = true
-                    for v in value {
-                        if isSpace(v) { atTokenStart = true } else if atTokenStart { out.append(contentsOf: prefixBytes); atTokenStart = false }
-                        out.append(v)
-                    }
-                } else if name == "href", value.first == UInt8(ascii: "#"), value.count > 1 {
-                    out.append(UInt8(ascii: "#"))
-                    out.append(contentsOf: prefixBytes)
-                    out.append(contentsOf: value.dropFirst())
-                } else {
-                    out.append(contentsOf: value)
-                }
-                if let quote, i < n { out.append(quote); i += 1 }
-            }
-        }
-    }
-
-    /// The first offset of `needle` in `haystack`.
-    static func find(_ needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Int? {
-        guard !needle.isEmpty, haystack.count >= needle.count else { return nil }
-        let first = needle[0]
-        var i = haystack.startIndex
-        let last = haystack.endIndex - needle.count
-        while i <= last {
-            if haystack[i] == first, haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
-            i += 1
-        }
-        return nil
-    }
-
-    static func findLast(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
-        guard haystack.count >= needle.count else { return nil }
-        var i = haystack.count - needle.count
-        while i >= 0 {
-            if haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
-            i -= 1
-        }
-        return nil
-    }
 }

@@ -33,7 +33,7 @@ public final class Renderer: Sendable {
     }
 
     /// The bytes of one of a partnership's documents, validated; `observer` hears each stage end.
-    /// The render stage builds the libxml2 tree as it goes, so the build stage holds no work of its own.
+    /// The render stage builds the libxml2 tree as it goes.
     func render<O: PipelineObserver>(_ values: PreparedValues, document: DocumentKind, observer: inout O) throws(DiagnosticList) -> [UInt8] {
         try stamped(values, document: document, observer: &observer).bytes
     }
@@ -46,31 +46,40 @@ public final class Renderer: Sendable {
         let output = try OutputDocument.rendering(template, values.forDocument(title: template.title ?? document.title, footer: stamp?.footer))
         if let stamp { output.addMetadata(stamp.metadata) }
         observer.lap(.render)
-        observer.lap(.build)
         return (try finish(output, format: values.options.format, at: template.root.source, observer: &observer), stamp)
     }
 
-    /// Validates a tree against the DTD and writes it in `format`: the one place a document
-    /// becomes bytes.
-    func serialize<O: PipelineObserver>(_ tree: XMLTree.Element, format: RenderOptions.Format, observer: inout O) throws(DiagnosticList) -> [UInt8] {
+    /// A tree built and validated against the DTD, for a caller that writes it in parts
+    /// (`--combine`'s frames and index).
+    func validated(_ tree: XMLTree.Element) throws(DiagnosticList) -> OutputDocument {
         let output = OutputDocument(root: tree)
-        observer.lap(.build)
-        return try finish(output, format: format, at: tree.source, observer: &observer)
+        var observer = SilentObserver()
+        try check(output, observer: &observer)
+        return output
     }
 
     /// Validates a built document and writes it in `format`.
     private func finish<O: PipelineObserver>(_ output: OutputDocument, format: RenderOptions.Format, at source: SourceLocation,
                                              observer: inout O) throws(DiagnosticList) -> [UInt8] {
-        let problems = output.validate(against: dtd).filter { $0.severity == .error }
-        observer.lap(.validate)
-        if !problems.isEmpty { throw DiagnosticList(problems) }
+        try check(output, observer: &observer)
         do {
-            // A PDF is printed from the HTML5 document.
-            let bytes = format == .xhtml ? try output.xhtml() : try output.html5()
+            let bytes = try output.bytes(format.syntax)
             observer.lap(.serialize)
             return bytes
         } catch {
             throw DiagnosticList([Diagnostic(at: source, error.message)])
         }
     }
+
+    /// Validates `output` against the DTD: its errors, located in the template, are thrown.
+    private func check<O: PipelineObserver>(_ output: OutputDocument, observer: inout O) throws(DiagnosticList) {
+        let problems = output.validate(against: dtd).filter { $0.severity == .error }
+        observer.lap(.validate)
+        if !problems.isEmpty { throw DiagnosticList(problems) }
+    }
+}
+
+extension RenderOptions.Format {
+    /// The syntax a document of this format is written in; a PDF is printed from the HTML5 document.
+    var syntax: OutputDocument.Syntax { self == .xhtml ? .xhtml : .html5 }
 }

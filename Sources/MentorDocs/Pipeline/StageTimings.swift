@@ -4,14 +4,13 @@ import Foundation
 
 /// A stage of turning one partnership into its documents.
 public enum PipelineStage: Int, CaseIterable, Sendable {
-    case read, render, build, validate, serialize, hash, write
+    case read, render, validate, serialize, hash, write
 
     /// The name printed in the timings table.
     public var label: String {
         switch self {
         case .read: return "read YAML (parse, check)"
         case .render: return "render (fill template)"
-        case .build: return "build libxml2 tree"
         case .validate: return "validate (DTD)"
         case .serialize: return "serialize"
         case .hash: return "sha256"

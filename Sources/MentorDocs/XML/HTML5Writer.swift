@@ -37,6 +37,14 @@ struct HTML5Writer: ~Copyable {
         return writer.out.bytes
     }
 
+    /// The HTML5 bytes of `nodes` and everything in them, one after another, exactly as the
+    /// whole document's writing has them.
+    static func write(_ nodes: [xmlNodePtr], capacity: Int = 32 << 10) -> [UInt8] {
+        var writer = HTML5Writer(capacity: capacity)
+        for node in nodes { writer.subtree(node) }
+        return writer.out.bytes
+    }
+
     private mutating func document(_ doc: xmlDocPtr) {
         if let dtd = doc.pointee.intSubset {
             out.append("<!DOCTYPE ")

@@ -1,11 +1,15 @@
 // A rendered document as a libxml2 tree: rendered straight into libxml2 (fixed subtrees copied
 // from the template's prototype) or built from an XMLTree, validated in memory against the shared
-// DTD, then written as XHTML or HTML5. The one owner of its xmlDoc.
+// DTD, then written as XHTML or HTML5, whole or in parts (a frame that other pieces are streamed
+// into). The one owner of its xmlDoc.
 import Foundation
 internal import CLibXML2
 
 /// One output document held by libxml2; freed when this object goes away.
 final class OutputDocument {
+    /// How a document is written.
+    enum Syntax: Sendable { case xhtml, html5 }
+
     private let doc: xmlDocPtr
     /// Where each element built here came from; an element's `_private` holds its index + 1.
     /// A copied fixed subtree's root holds -(its prototype index + 1) instead (see `location`).
@@ -190,20 +194,75 @@ final class OutputDocument {
     /// HTML5: `<!DOCTYPE html>`, no namespace, `<meta charset="utf-8">` first in `<head>`.
     /// Changes the tree, so call it last.
     public func html5() throws(XMLLayerError) -> [UInt8] {
-        if !html5Applied { convertToHTML5(); html5Applied = true }
+        applyHTML5()
         return HTML5Writer.write(doc)
     }
 
     /// The same document written by libxml2's own HTML writer, which `HTML5Writer` reproduces
     /// byte for byte (the tests compare the two).
     func html5ByLibXML() throws(XMLLayerError) -> [UInt8] {
-        if !html5Applied { convertToHTML5(); html5Applied = true }
+        applyHTML5()
         guard let out = xmlAllocOutputBuffer(nil) else { throw .serialization("xmlAllocOutputBuffer failed") }
         htmlDocContentDumpFormatOutput(out, doc, "UTF-8", 0)
         xmlOutputBufferFlush(out)
         let bytes = Array(UnsafeBufferPointer(start: xmlOutputBufferGetContent(out), count: Int(xmlOutputBufferGetSize(out))))
         xmlOutputBufferClose(out)
         return bytes
+    }
+
+    /// The document in `syntax`: `xhtml()` or `html5()`.
+    func bytes(_ syntax: Syntax) throws(XMLLayerError) -> [UInt8] {
+        syntax == .xhtml ? try xhtml() : try html5()
+    }
+
+    /// The children of the first `<name>` element, written in `syntax` exactly as the whole
+    /// document writes them.
+    func children(of name: String, _ syntax: Syntax) throws(XMLLayerError) -> [UInt8] {
+        if syntax == .html5 { applyHTML5() }
+        let node = try firstElement(name)
+        var nodes: [xmlNodePtr] = []
+        var child = node.pointee.children
+        while let c = child { nodes.append(c); child = c.pointee.next }
+        return try NodeWriter(syntax, doc: doc).write(nodes)
+    }
+
+    /// The document in `syntax` with the children of its first `<name>` element taken out, as the
+    /// bytes before them and after them: a frame that other pieces are streamed into.
+    func split(at name: String, _ syntax: Syntax) throws(XMLLayerError) -> (before: [UInt8], after: [UInt8]) {
+        let node = try firstElement(name)
+        while let child = node.pointee.children {
+            xmlUnlinkNode(child)
+            xmlFreeNode(child)
+        }
+        // libxml2 writes no start tag on its own: the document is written again with one character
+        // inside the element, and the two writings differ only where its children go.
+        let without = try bytes(syntax)
+        let probe = TreeBuilder.text("x", doc: doc)
+        xmlAddChild(node, probe)
+        let with = try bytes(syntax)
+        xmlUnlinkNode(probe)
+        xmlFreeNode(probe)
+        var at = 0
+        while at < without.count, at < with.count, without[at] == with[at] { at += 1 }
+        guard with.count == without.count + 1, with[at] == UInt8(ascii: "x"), with[(at + 1)...].elementsEqual(without[at...]) else {
+            throw .serialization("cannot tell where the children of <\(name)> are written")
+        }
+        return (Array(without[..<at]), Array(without[at...]))
+    }
+
+    /// The first element named `name`, in document order.
+    private func firstElement(_ name: String) throws(XMLLayerError) -> xmlNodePtr {
+        let root = xmlDocGetRootElement(doc)
+        var node = root
+        while let n = node, let root {
+            if n.pointee.type == XML_ELEMENT_NODE, xmlStrEqual(n.pointee.name, name) == 1 { return n }
+            node = XMLWalk.next(n, within: root)
+        }
+        throw .serialization("the document has no <\(name)> element")
+    }
+
+    private func applyHTML5() {
+        if !html5Applied { convertToHTML5(); html5Applied = true }
     }
 
     private func convertToHTML5() {

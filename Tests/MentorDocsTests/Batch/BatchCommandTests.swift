@@ -219,6 +219,28 @@ import Testing
         #expect(try BatchFixtures.manifest(out).combined.allSatisfy { $0.status == .unchanged })
     }
 
+    @Test func combinedHTML5IsTheHTML5WritingOfTheValidCombinedXHTML() throws {
+        let input = try BatchFixtures.folder([
+            "1.yaml": try BatchFixtures.aset(id: "one"), "2.yaml": try BatchFixtures.aset(id: "two"),
+            "3.yaml": try String(contentsOfFile: Repo.examples + "/caltrans.yaml", encoding: .utf8),
+        ])
+        let out = try temporaryFolder()
+        for format in ["html", "xhtml"] {
+            let r = try runBatch(["batch", input, "--out", out + "/" + format, "--doc", "all", "--combine", "--format", format, "--no-progress"])
+            #expect(r.status == 0, "\(r.stderr)")
+        }
+        let combined = try BatchFixtures.manifest(out + "/xhtml").combined.map(\.output).filter { $0.hasPrefix("combined/") }
+        #expect(combined.count > 10)
+        for path in combined {
+            // The XHTML file is valid; the HTML5 one parses as its HTML5 writing, byte for byte.
+            let text = try String(contentsOfFile: out + "/xhtml/" + path, encoding: .utf8)
+            let document = OutputDocument(root: try TemplateParser.parse(text, file: path, allowedNamespaces: []))
+            #expect(document.validate(against: try XHTMLDTD.shared()).isEmpty, "\(path)")
+            let html5 = try String(contentsOfFile: out + "/html/" + path.replacingOccurrences(of: ".xhtml", with: ".html"), encoding: .utf8)
+            #expect(String(decoding: try document.html5(), as: UTF8.self) == html5, "\(path)")
+        }
+    }
+
     @Test func usageMistakesExitTwo() throws {
         #expect(try runBatch(["batch", "Examples", "--shard", "4/3"]).status == 2)
         #expect(try runBatch(["batch", "Examples", "--shard", "1/2", "--combine"]).status == 2)

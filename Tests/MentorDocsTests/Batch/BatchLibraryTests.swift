@@ -1,5 +1,5 @@
-// The batch layer's pieces without the binary: rosters, shards, the combine rewriter, the
-// manifest's JSON, and the timed pipeline giving the same bytes as the renderer.
+// The batch layer's pieces without the binary: rosters, shards, the manifest's JSON, and the
+// timed pipeline giving the same bytes as the renderer.
 import Foundation
 import Testing
 @testable import MentorDocs
@@ -96,22 +96,6 @@ struct BatchShardTests {
         // Of an output folder inside an input folder, only what a batch writes there is skipped.
         let inside = BatchInputs.collect([folder], outputFolder: folder + "/b")
         #expect(inside.map(\.shardKey) == ["a/1.yml", "b/2.yaml", "c.json"])
-    }
-}
-
-struct BatchCombineRewriterTests {
-    @Test func idsAndReferencesGetThePairPrefix() {
-        let body = ##"<div id="a" class="x"><label for="a">A</label><td headers="h1 h2">t</td><a href="#a">see</a><a href="other.html#a">x</a><p>id="not-an-attribute"</p></div>"##
-        var out: [UInt8] = []
-        BodyRewriter.rewrite(Array(body.utf8)[...], prefix: "p7-", into: &out)
-        #expect(String(decoding: out, as: UTF8.self)
-            == ##"<div id="p7-a" class="x"><label for="p7-a">A</label><td headers="p7-h1 p7-h2">t</td><a href="#p7-a">see</a><a href="other.html#a">x</a><p>id="not-an-attribute"</p></div>"##)
-    }
-
-    @Test func theBodyIsFoundPastItsAttributes() {
-        let page = Array(#"<html><head><title>&lt;body&gt;</title></head><body class="a>b"><p>x</p></body></html>"#.utf8)
-        let range = BodyRewriter.bodyRange(in: page)
-        #expect(range.map { String(decoding: page[$0], as: UTF8.self) } == "<p>x</p>")
     }
 }
 

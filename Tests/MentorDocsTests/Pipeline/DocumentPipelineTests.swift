@@ -105,7 +105,8 @@ struct DocumentPipelineTests {
         var recorder = Recorder(stopAfter: 2)
         let results = pipeline.write(partnership, to: target, in: try OutputFolder(try temporaryFolder()), observer: &recorder)
         #expect(results.count == 2, "stopped before the third of \(Program.aset.documents.count) documents")
-        #expect(recorder.stages == Array([PipelineStage.render, .build, .validate, .serialize, .hash, .write].prefix(6)) + [.render, .build, .validate, .serialize, .hash, .write])
+        let stages: [PipelineStage] = [.render, .validate, .serialize, .hash, .write]
+        #expect(recorder.stages == stages + stages)
     }
 }
 
