@@ -17,20 +17,36 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     /// Parses exactly `YYYY-MM-DD`.
     public init?(iso text: some StringProtocol) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+        guard let (y, m, d) = CalendarDate.fields(text) else { return nil }
         self.init(year: y, month: m, day: d)
+    }
+
+    /// Year, month and day of text that is exactly `DDDD-DD-DD` (ASCII digits), read byte by
+    /// byte: every scalar of a participant file that could be a date is asked.
+    private static func fields(_ text: some StringProtocol) -> (Int, Int, Int)? {
+        var parts = (0, 0, 0)
+        var count = 0
+        for byte in text.utf8 {
+            count += 1
+            if count > 10 { return nil }
+            if count == 5 || count == 8 {
+                if byte != UInt8(ascii: "-") { return nil }
+                continue
+            }
+            guard byte >= 0x30 && byte <= 0x39 else { return nil }
+            let digit = Int(byte - 0x30)
+            switch count {
+            case 1...4: parts.0 = parts.0 * 10 + digit
+            case 6, 7: parts.1 = parts.1 * 10 + digit
+            default: parts.2 = parts.2 * 10 + digit
+            }
+        }
+        return count == 10 ? parts : nil
     }
 
     /// Why well-formed `YYYY-MM-DD` text names no day (`April has 30 days`); nil for any other text.
     static func whyNotADay(_ text: some StringProtocol) -> String? {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              (1...9999).contains(y), (1...12).contains(m), d >= 1 else { return nil }
+        guard let (y, m, d) = fields(text), (1...9999).contains(y), (1...12).contains(m), d >= 1 else { return nil }
         let days = daysIn(month: m, year: y)
         guard d > days else { return nil }
         if m == 2 {
