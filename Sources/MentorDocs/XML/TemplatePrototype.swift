@@ -72,7 +72,9 @@ struct TreeBuilder {
 
     /// A new element named `name`, unlinked, with `attributes` and a located `_private`.
     mutating func open(_ name: String, attributes: [XMLTree.Attribute], source: SourceLocation) -> xmlNodePtr {
-        let node = xmlNewDocNode(doc, nil, name, nil)!
+        // withCString, not the implicit String-to-pointer conversion: that one copies a short
+        // string to the heap for every call, and a form makes a thousand such calls.
+        let node = name.withCString { xmlNewDocNode(doc, nil, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self), nil)! }
         sources.append(source)
         node.pointee._private = UnsafeMutableRawPointer(bitPattern: sources.count)
         node.pointee.line = UInt16(clamping: source.line)
@@ -125,7 +127,12 @@ struct TreeBuilder {
     /// never parsed as markup; a prefix (`xml:`) is resolved as xmlSetProp would.
     static func set(_ attribute: XMLTree.Attribute, on node: xmlNodePtr) {
         if attribute.prefix == nil {
-            xmlNewProp(node, attribute.name, attribute.value)
+            attribute.name.withCString { name in
+                attribute.value.withCString { value in
+                    _ = xmlNewProp(node, UnsafeRawPointer(name).assumingMemoryBound(to: xmlChar.self),
+                                   UnsafeRawPointer(value).assumingMemoryBound(to: xmlChar.self))
+                }
+            }
         } else {
             xmlSetProp(node, attribute.qualifiedName, attribute.value)
         }
