@@ -108,6 +108,13 @@ public enum PDFInfo {
         return out + ">"
     }
 
+    /// `(text)` when it is printable ASCII (a quarter the size, for the fingerprints of a
+    /// combined file's many pairs), else the UTF-16 hex string.
+    static func textString(_ text: String) -> String {
+        text.utf8.allSatisfy({ (32..<127).contains($0) && $0 != UInt8(ascii: "(") && $0 != UInt8(ascii: ")") && $0 != UInt8(ascii: "\\") })
+            ? "(\(text))" : hexString(text)
+    }
+
     /// The text of a literal `( )` or hex `< >` string; UTF-16 with a BOM, else PDFDocEncoding
     /// read as Latin-1.
     static func decodeString(_ raw: String) -> String? {

@@ -161,7 +161,7 @@ final class PDFMerge {
         try object(Self.catalogNumber, "<</Type /Catalog\n/Pages \(Self.pagesNumber) 0 R\n/Outlines \(Self.outlinesNumber) 0 R\n/PageMode /UseOutlines"
                    + "\n/ViewerPreferences <</DisplayDocTitle true>>\(lang)\(tagged)>>")
         var info = "<<"
-        for (key, value) in entries { info += "/\(key) \(PDFInfo.hexString(value))\n" }
+        for (key, value) in entries { info += "/\(key) \(PDFInfo.textString(value))\n" }
         try object(Self.infoNumber, info + ">>")
 
         let xref = offset

@@ -339,6 +339,57 @@ func checkParentTree(_ pdf: [UInt8]) throws -> Int {
         #expect(BatchFixtures.files(out).allSatisfy { !$0.contains(AtomicWriter.temporaryPrefix) })
     }
 
+    @Test func verifyFindsEachPairOfACombinedPDF() throws {
+        let inputs = try BatchFixtures.cohort(3)
+        let out = try temporaryFolder()
+        let run = try runBatch(["batch", inputs, "--doc", "agreement", "--combine", "--format", "pdf", "--out", out, "--no-progress"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let combined = out + "/combined/aset/agreement.pdf"
+        // The Info holds the form once and each pair's data, id and pages, as the pairs' own PDFs say.
+        let info = try #require(PDFInfo.read([UInt8](try Data(contentsOf: URL(fileURLWithPath: combined)))))
+        let pages = (1...3).map { Int(pdfinfo(out + "/pair-\($0)/agreement.pdf")["Pages"] ?? "") ?? 0 }
+        #expect(info["mentordocs-pairs"] == "3")
+        var first = 1
+        for n in 1...3 {
+            let own = try #require(PDFInfo.read([UInt8](try Data(contentsOf: URL(fileURLWithPath: out + "/pair-\(n)/agreement.pdf")))))
+            #expect(info["mentordocs-data-\(n)"] == own["mentordocs-data"] && own["mentordocs-data"]?.count == 64)
+            #expect(info["mentordocs-form"] == own["mentordocs-form"])
+            #expect(info["mentordocs-pair-\(n)"] == "pair-\(n)")
+            #expect(info["mentordocs-pages-\(n)"] == "\(first)-\(first + pages[n - 1] - 1)")
+            first += pages[n - 1]
+        }
+        #expect(info["mentordocs-document"] == "aset/agreement")
+
+        let input = inputs + "/group-0/pair-2.yaml"
+        let same = try runBatch(["verify", combined, input])
+        #expect(same.status == 0, "\(same.stdout)\(same.stderr)")
+        #expect(same.stdout.contains("pair 2 of 3 ('pair-2', pages \(1 + pages[0])-\(pages[0] + pages[1]))"), "\(same.stdout)")
+        #expect(same.stdout.contains("form: same templates"), "\(same.stdout)")
+        // Its values changed since: this pair's data differ.
+        let text = try String(contentsOfFile: input, encoding: .utf8)
+        try text.replacingOccurrences(of: "Tomasz", with: "Tomas").write(toFile: input, atomically: true, encoding: .utf8)
+        let changed = try runBatch(["verify", combined, input])
+        #expect(changed.status == 1)
+        #expect(changed.stdout.contains("data differs: pair 2 of 3"), "\(changed.stdout)")
+        try text.write(toFile: input, atomically: true, encoding: .utf8)
+        // A partnership that is not in the file.
+        let other = try runBatch(["verify", combined, Repo.examples + "/aset.yaml"])
+        #expect(other.status == 1)
+        #expect(other.stdout.contains("not in the file: none of its 3 pairs"), "\(other.stdout)")
+        // Other templates: the form differs, though the pair is there.
+        let templates = try temporaryFolder() + "/Templates"
+        try FileManager.default.copyItem(atPath: Repo.templates, toPath: templates)
+        let look = templates + "/aset/look.xhtml"
+        try (try String(contentsOfFile: look, encoding: .utf8) + "<!-- changed -->\n").write(toFile: look, atomically: true, encoding: .utf8)
+        let form = try runBatch(["verify", combined, input, "--templates", templates])
+        #expect(form.status == 1)
+        #expect(form.stdout.contains("form differs") && form.stdout.contains("pair 2 of 3"), "\(form.stdout)")
+        // A combined file of PDFs without fingerprints carries none.
+        let bare = try writeTemporary(try PDFMergeTests.merged(), name: "bare.pdf")
+        let none = try runBatch(["verify", bare, input])
+        #expect(none.status == 2, "\(none.stdout)")
+    }
+
     @Test func mergeManifestsCombinesPDFShards() throws {
         let inputs = try BatchFixtures.cohort(3)
         let out = try temporaryFolder()
