@@ -29,7 +29,7 @@ struct OutputOptions: ParsableArguments {
 
     /// One browser for the whole command when it writes PDFs (the command closes it), else nil.
     func makePrinter() throws -> PDFPrinter? {
-        format == .pdf ? try PDFPrinter(pages: 2 * ProcessInfo.processInfo.activeProcessorCount) : nil
+        format == .pdf ? try PDFPrinter(pages: PDFPrinter.defaultPages()) : nil
     }
 
     /// Prints one event of a run: paths written to standard output, problems to standard error.

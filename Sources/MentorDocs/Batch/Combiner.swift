@@ -99,24 +99,29 @@ struct Combiner {
     }
 
     /// The pairs' own PDFs one after another (each keeps its page numbers), with an outline entry
-    /// per pair.
+    /// per pair and each pair's fingerprints in the Info.
     private func combinePDF(_ program: Program, _ document: DocumentKind, pairs: [CombinePair], entry: CombinedEntry) throws -> CombinedEntry {
         var entry = entry
         let file = try StreamingFile(path: try folder.path(for: entry.output))
         do {
             let merge = try PDFMerge { bytes in try file.write(bytes) }
             var number = 0
+            // Each pair's fingerprints, from its own PDF, for the combined file's Info.
+            var stamps: [(id: String, pages: ClosedRange<Int>, info: [String: String]?)] = []
             for pair in pairs where pair.program == program {
                 guard let (_, path, ok) = pair.documents.first(where: { $0.0 == document }), ok else { continue }
                 guard let full = try? folder.path(for: path), case .success(let data) = RegularFile.read(full) else {
                     throw CombineError("cannot read \(PrintedName.escaped(path))")
                 }
-                try merge.append([UInt8](data), title: pair.pair ?? pair.id, name: PrintedName.escaped(path))
+                let bytes = [UInt8](data), first = merge.pageCount + 1
+                try merge.append(bytes, title: pair.pair ?? pair.id, name: PrintedName.escaped(path))
+                stamps.append((pair.id, first...merge.pageCount, PDFInfo.read(bytes)))
                 number += 1
             }
             let title = try renderer.library.template(program: program, document: document).title ?? document.title
+            let provenance = CombinedProvenance(document: "\(program.rawValue)/\(document.rawValue)", pairs: stamps)
             try merge.finish(info: [("Title", title), ("Subject", "\(program.displayName) · \(number) \(number == 1 ? "pair" : "pairs")"),
-                                    ("Creator", MentorDocsVersion.name)])
+                                    ("Creator", MentorDocsVersion.name)] + (provenance?.metadata ?? []))
             let (outcome, digest) = try file.commit(force: force)
             entry.pairs = number
             entry.sha256 = digest

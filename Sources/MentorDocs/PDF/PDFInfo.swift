@@ -108,12 +108,30 @@ public enum PDFInfo {
         return out + ">"
     }
 
+    /// `(text)` when it is printable ASCII (a quarter the size, for the fingerprints of a
+    /// combined file's many pairs), else the UTF-16 hex string.
+    static func textString(_ text: String) -> String {
+        text.utf8.allSatisfy({ (32..<127).contains($0) && $0 != UInt8(ascii: "(") && $0 != UInt8(ascii: ")") && $0 != UInt8(ascii: "\\") })
+            ? "(\(text))" : hexString(text)
+    }
+
     /// The text of a literal `( )` or hex `< >` string; UTF-16 with a BOM, else PDFDocEncoding
     /// read as Latin-1.
     static func decodeString(_ raw: String) -> String? {
+        guard let bytes = stringBytes(Array(raw.utf8)) else { return nil }
+        if bytes.starts(with: [0xFE, 0xFF]) {
+            var units: [UInt16] = []
+            var k = 2
+            while k + 1 < bytes.count { units.append(UInt16(bytes[k]) << 8 | UInt16(bytes[k + 1])); k += 2 }
+            return String(decoding: units, as: UTF16.self)
+        }
+        return String(bytes.map { Character(Unicode.Scalar($0)) })
+    }
+
+    /// The bytes a literal `( )` or hex `< >` string spells, escapes undone; nil for any other value.
+    static func stringBytes(_ scalars: [UInt8]) -> [UInt8]? {
         var bytes: [UInt8] = []
-        let scalars = Array(raw.utf8)
-        if raw.hasPrefix("<") && !raw.hasPrefix("<<") {
+        if scalars.first == UInt8(ascii: "<") && scalars.dropFirst().first != UInt8(ascii: "<") {
             let digits = scalars.dropFirst().prefix { $0 != UInt8(ascii: ">") }.filter { !Lexer.isSpace($0) }
             var i = digits.startIndex
             while i < digits.endIndex {
@@ -122,7 +140,7 @@ public enum PDFInfo {
                 bytes.append(h << 4 | l)
                 i = digits.index(i, offsetBy: 2, limitedBy: digits.endIndex) ?? digits.endIndex
             }
-        } else if raw.hasPrefix("(") {
+        } else if scalars.first == UInt8(ascii: "(") {
             var i = 1
             while i < scalars.count - 1 {
                 let c = scalars[i]
@@ -152,13 +170,7 @@ public enum PDFInfo {
         } else {
             return nil
         }
-        if bytes.starts(with: [0xFE, 0xFF]) {
-            var units: [UInt16] = []
-            var k = 2
-            while k + 1 < bytes.count { units.append(UInt16(bytes[k]) << 8 | UInt16(bytes[k + 1])); k += 2 }
-            return String(decoding: units, as: UTF16.self)
-        }
-        return String(bytes.map { Character(Unicode.Scalar($0)) })
+        return bytes
     }
 
     static func hexValue(_ c: UInt8) -> UInt8? {

@@ -3,7 +3,7 @@
 // tree, an outline with one entry per part, and the document information. Parts are appended one
 // at a time and written out at once, so only the offsets table and the page numbers stay in
 // memory. Each part keeps its own page numbers ("Page 1 of 2"), printed into it by the browser.
-// The parts' tagged structure is not carried over (see docs/pdf.md).
+// The parts' tagged structure is carried over by PDFStructureMerge, so the whole file is tagged.
 import Foundation
 
 /// Concatenates PDFs into one, written through `write` as it goes.
@@ -17,6 +17,10 @@ final class PDFMerge {
     private var outline: [(title: String, page: Int)] = []
     /// The first part's language (`/Lang`), kept for the whole file.
     private var language: [UInt8]?
+    /// The parts' structure trees.
+    private let structure = PDFStructureMerge()
+    /// The new structure tree root and Document element, numbered when the first tagged part comes.
+    private var structureNumbers: (root: Int, document: Int)?
 
     static let pagesNumber = 1, catalogNumber = 2, outlinesNumber = 3, infoNumber = 4
     /// Page attributes a Pages node may hand down to its pages.
@@ -40,10 +44,18 @@ final class PDFMerge {
             throw PDFError("\(name) has no page tree")
         }
         if language == nil, case .raw(let lang) = catalog["Lang"], lang.allSatisfy({ (32..<127).contains($0) }) { language = lang }
-        // The page tree, in order, with what each page inherits; its nodes, the catalog and the
-        // Info are not copied (a reference to one becomes null).
+        // The page tree, in order, with what each page inherits; its nodes, the catalog, the
+        // Info and the structure trees (rebuilt for the whole file) are not copied (a reference
+        // to one becomes null).
         var leaves: [(number: Int, inherited: [(String, PDFValue)])] = []
         var excluded: Set<Int> = [root]
+        let trees = try structure.begin(document, catalog: catalog, part: outline.count + 1)
+        excluded.formUnion(trees)
+        if !trees.isEmpty && structureNumbers == nil {
+            structureNumbers = (offsets.count, offsets.count + 1)
+            offsets += [0, 0]
+        }
+        let documentNumber = structureNumbers?.document ?? 0
         var seenLeaves = Set<Int>()
         if let info = document.trailer["Info"]?.reference { excluded.insert(info) }
         func walk(_ number: Int, _ handed: [(String, PDFValue)], depth: Int) throws {
@@ -72,6 +84,7 @@ final class PDFMerge {
         var renumbered: [Int: Int] = [:]
         var queue: [Int] = []
         func number(_ old: Int) -> Int? {
+            if let parent = structure.parent(of: old, document: documentNumber) { return parent }
             if excluded.contains(old) || document.offsets[old] == nil { return nil }
             if let n = renumbered[old] { return n }
             let n = offsets.count
@@ -87,6 +100,7 @@ final class PDFMerge {
             inheritedOf[leaf.number] = leaf.inherited
         }
         outline.append((title, pages[pages.count - leaves.count]))
+        try structure.collect(document, number: number)
 
         var next = 0
         var out: [UInt8] = []
@@ -94,7 +108,7 @@ final class PDFMerge {
             let old = queue[next]
             next += 1
             let object = try document.object(old)
-            var value = object.value
+            var value = structure.adjust(object.value, old: old)
             if let handed = inheritedOf[old] {
                 for (key, inherited) in handed { value = value.setting(key, inherited) }
                 value = value.setting("Parent", .ref(-1))
@@ -112,6 +126,7 @@ final class PDFMerge {
             offsets[renumbered[old]!] = offset
             try emit(out)
         }
+        structure.end()
     }
 
     /// Writes the page tree, the outline, the catalog, the Info (text `entries`), the
@@ -133,10 +148,20 @@ final class PDFMerge {
         }
         try object(Self.outlinesNumber, "<</Type /Outlines\n/First \(items[0]) 0 R\n/Last \(items[items.count - 1]) 0 R\n/Count \(items.count)>>")
         let lang = language.map { "\n/Lang " + String(decoding: $0, as: UTF8.self) } ?? ""
+        var tagged = ""
+        if let numbers = structureNumbers, structure.isTagged {
+            try structure.finish(root: numbers.root, document: numbers.document, language: language,
+                                 allocate: { offsets.append(0); return offsets.count - 1 }, object: object)
+            tagged = "\n/MarkInfo <</Type /MarkInfo /Marked true>>\n/StructTreeRoot \(numbers.root) 0 R"
+        } else if let numbers = structureNumbers {
+            // Tagged parts whose trees held no element: the numbers set aside are left empty.
+            try object(numbers.root, "null")
+            try object(numbers.document, "null")
+        }
         try object(Self.catalogNumber, "<</Type /Catalog\n/Pages \(Self.pagesNumber) 0 R\n/Outlines \(Self.outlinesNumber) 0 R\n/PageMode /UseOutlines"
-                   + "\n/ViewerPreferences <</DisplayDocTitle true>>\(lang)>>")
+                   + "\n/ViewerPreferences <</DisplayDocTitle true>>\(lang)\(tagged)>>")
         var info = "<<"
-        for (key, value) in entries { info += "/\(key) \(PDFInfo.hexString(value))\n" }
+        for (key, value) in entries { info += "/\(key) \(PDFInfo.textString(value))\n" }
         try object(Self.infoNumber, info + ">>")
 
         let xref = offset
@@ -147,8 +172,12 @@ final class PDFMerge {
     }
 
     private func object(_ number: Int, _ body: String) throws {
+        try object(number, Array(body.utf8))
+    }
+
+    private func object(_ number: Int, _ body: [UInt8]) throws {
         offsets[number] = offset
-        try emit(Array("\(number) 0 obj\n\(body)\nendobj\n".utf8))
+        try emit(Array("\(number) 0 obj\n".utf8) + body + Array("\nendobj\n".utf8))
     }
 
     private func emit(_ bytes: [UInt8]) throws {

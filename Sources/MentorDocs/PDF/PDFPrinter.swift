@@ -15,6 +15,15 @@ public final class PDFPrinter: @unchecked Sendable {
     /// A page of the browser: its DevTools session and main frame.
     private struct Page { let session: String; let frame: String }
 
+    /// How many pages print at once unless told: `$MENTORDOCS_PDF_PAGES` (1 to 64), else
+    /// `perCore` for each processor. A print waits on the browser's processes in turn, so
+    /// more pages than cores keep them all busy.
+    public static func defaultPages(perCore: Int = 2,
+                                    environment: [String: String] = ProcessInfo.processInfo.environment) -> Int {
+        if let text = environment["MENTORDOCS_PDF_PAGES"], let n = Int(text), (1...64).contains(n) { return n }
+        return max(2, perCore * ProcessInfo.processInfo.activeProcessorCount)
+    }
+
     /// Whether a browser is installed to print with.
     public static var isAvailable: Bool { Browser.locate() != nil }
 
@@ -72,20 +81,29 @@ public final class PDFPrinter: @unchecked Sendable {
     deinit { browser.stop() }
 
     private func print(_ html: [UInt8], paper: RenderOptions.Paper, on page: Page) throws(PDFError) -> [UInt8] {
-        _ = try session.call("Page.setDocumentContent", ["frameId": page.frame, "html": String(decoding: html, as: UTF8.self)],
-                             session: page.session)
-        // No wait for fonts: templates load nothing (no @font-face, no images), and the print
-        // call lays the page out with the system's fonts itself.
+        var content = Array("{\"frameId\":\"\(page.frame)\",\"html\":".utf8)
+        DevToolsSession.jsonString(html, into: &content)
+        content.append(UInt8(ascii: "}"))
+        let load = try session.send("Page.setDocumentContent", json: content, session: page.session)
+        // Sent at once, without waiting for the content to be set: the page runs its calls in
+        // order. No wait for fonts: templates load nothing (no @font-face, no images), and the
+        // print call lays the page out with the system's fonts itself.
         let size = paper.inches
-        let result = try session.call("Page.printToPDF", [
+        let printing = try session.send("Page.printToPDF", [
             "preferCSSPageSize": true, "paperWidth": size.width, "paperHeight": size.height,
             // The running header and page numbers are the document's @page margin boxes; the
             // browser's own header (URL, date) stays off.
             "displayHeaderFooter": false, "printBackground": true, "generateTaggedPDF": true,
-        ], session: page.session, timeout: 120)
-        guard let text = result["data"] as? String, let data = Data(base64Encoded: text) else {
-            throw PDFError("the browser returned no PDF")
-        }
+        ], session: page.session)
+        var failure: PDFError?
+        do { _ = try session.wait(load, method: "Page.setDocumentContent") } catch { failure = error }
+        // The print's answer is taken even after a failed load, so it never lands on a later call.
+        let result: [String: Any]
+        do { result = try session.wait(printing, method: "Page.printToPDF", timeout: 120) } catch { throw failure ?? error }
+        if let failure { throw failure }
+        let data: Data?
+        if let raw = result["data"] as? Data { data = Data(base64Encoded: raw) } else { data = (result["data"] as? String).flatMap { Data(base64Encoded: $0) } }
+        guard let data else { throw PDFError("the browser returned no PDF") }
         return [UInt8](data)
     }
 

@@ -13,6 +13,12 @@ enum FingerprintReader {
         return Provenance(metadata: meta(bytes))
     }
 
+    /// The fingerprints of a combined PDF; nil for any other document.
+    static func readCombined(_ bytes: [UInt8]) -> CombinedProvenance? {
+        guard bytes.starts(with: Array("%PDF-".utf8)), let info = PDFInfo.read(bytes) else { return nil }
+        return CombinedProvenance(metadata: info)
+    }
+
     /// `name` → `content` of the `meta` elements before `</head>`, as mentordocs writes them:
     /// `<meta name="..." content="..."` (the values are hex digits and `program/document`).
     static func meta(_ bytes: [UInt8]) -> [String: String] {
