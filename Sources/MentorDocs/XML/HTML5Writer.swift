@@ -316,7 +316,8 @@ private struct ByteBuffer: ~Copyable {
         while true {
             let byte = cur.pointee
             if byte == 0 { break }
-            if (byte >= 0x20 && byte != 0x3C && byte != 0x3E && byte != 0x26) || byte == 0x0A || byte == 0x09 {
+            // Letters and most punctuation are above '>' (0x3E), the highest byte escaped.
+            if byte > 0x3E || (byte >= 0x20 && byte != 0x3C && byte != 0x3E && byte != 0x26) || byte == 0x0A || byte == 0x09 {
                 cur += 1
                 continue
             }
