@@ -5,13 +5,13 @@ public final class Renderer: Sendable {
     public let library: TemplateLibrary
     /// The form fingerprint of each of the library's forms.
     let forms: FormFingerprints
-    let dtd: XHTMLDTD
 
-    /// A renderer over `library`, with the shared XHTML 1.0 Strict DTD.
+    /// A renderer over `library`, with the shared XHTML 1.0 Strict DTD (parsed on a thread of
+    /// its own while the first input is read; the first validation waits for it).
     public init(library: TemplateLibrary) throws {
         self.library = library
         self.forms = FormFingerprints(library: library)
-        self.dtd = try XHTMLDTD.shared()
+        try XHTMLDTD.startLoading()
     }
 
     /// A partnership's values, computed once for all its documents; `data` nil is a blank form.
@@ -73,6 +73,8 @@ public final class Renderer: Sendable {
 
     /// Validates `output` against the DTD: its errors, located in the template, are thrown.
     private func check<O: PipelineObserver>(_ output: OutputDocument, observer: inout O) throws(DiagnosticList) {
+        let dtd: XHTMLDTD
+        do { dtd = try XHTMLDTD.shared() } catch { throw DiagnosticList([Diagnostic(at: SourceLocation(file: "<dtd>", line: 0, column: 0), error.message)]) }
         let problems = output.validate(against: dtd).filter { $0.severity == .error }
         observer.lap(.validate)
         if !problems.isEmpty { throw DiagnosticList(problems) }

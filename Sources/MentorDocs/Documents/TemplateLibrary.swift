@@ -56,6 +56,19 @@ public final class TemplateLibrary: @unchecked Sendable {
     }
 
     /// The compiled template for a program's document, loaded once.
+    /// Compiles those of `documents`' templates not compiled yet, several at once: a short run
+    /// (one partnership's documents) waits for the slowest one, not for their sum. Once they are
+    /// compiled this is a lookup.
+    func prepare(program: Program, documents: [DocumentKind]) {
+        lock.lock()
+        let missing = documents.filter { compiled["\(program.rawValue)/\($0.rawValue)"] == nil }
+        lock.unlock()
+        guard missing.count > 1 else { return }
+        DispatchQueue.concurrentPerform(iterations: missing.count) { i in
+            _ = try? template(program: program, document: missing[i])
+        }
+    }
+
     public func template(program: Program, document: DocumentKind) throws(DiagnosticList) -> Template {
         let key = "\(program.rawValue)/\(document.rawValue)"
         lock.lock()

@@ -64,6 +64,7 @@ public struct DocumentPipeline: Sendable {
                                             path: (DocumentKind) -> String,
                                             failure: (DocumentKind, DiagnosticList) -> (SourceLocation, String)) -> [DocumentResult] {
         var results: [DocumentResult] = []
+        renderer.library.prepare(program: values.program, documents: documents(for: values.program))
         for document in documents(for: values.program) {
             if observer.stopRequested { break }
             let relative = path(document)

@@ -18,6 +18,16 @@ final class XHTMLDTD: @unchecked Sendable {
         }
     }
 
+    /// Starts parsing the shared DTD on a thread of its own, so that a short run reads its input
+    /// and compiles its templates meanwhile; `shared()` waits for it. Fails at once, as
+    /// `shared()` would, when the DTD folder is missing.
+    static func startLoading() throws(XMLLayerError) {
+        guard BuiltInResources.dtd != nil else { _ = try shared(); return }
+        _ = LibXML.ready
+        let thread = Thread { _ = try? XHTMLDTD.shared() }
+        thread.start()
+    }
+
     private static let cached: Result<XHTMLDTD, XMLLayerError> = {
         guard let folder = BuiltInResources.dtd else {
             return .failure(.dtdUnavailable("the built-in DTD folder is missing beside the mentordocs binary; reinstall mentordocs"))
