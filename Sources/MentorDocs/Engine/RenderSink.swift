@@ -9,16 +9,20 @@ protocol RenderSink {
     /// A filled value, as text (never markup).
     mutating func text(_ text: String)
     /// The template's fixed subtree `index` (see `FixedNodes`), output exactly as written.
-    mutating func fixed(_ index: Int, _ node: XMLTree.Node)
+    mutating func fixed(_ index: Int)
     /// The innermost open element ends.
     mutating func close()
 }
 
 /// A sink that collects the document as an `XMLTree.Element`.
 struct XMLTreeSink: RenderSink {
+    /// The template's fixed subtrees, by number.
+    let fixed: [XMLTree.Node]
     private var open: [XMLTree.Element] = []
     /// The rendered root, once it is closed.
     private(set) var root: XMLTree.Element?
+
+    init(fixed: [XMLTree.Node]) { self.fixed = fixed }
 
     mutating func open(_ name: String, attributes: [XMLTree.Attribute], source: SourceLocation) {
         open.append(XMLTree.Element(name: name, attributes: attributes, source: source))
@@ -26,7 +30,7 @@ struct XMLTreeSink: RenderSink {
 
     mutating func text(_ text: String) { open[open.count - 1].children.append(.text(text)) }
 
-    mutating func fixed(_ index: Int, _ node: XMLTree.Node) { open[open.count - 1].children.append(node) }
+    mutating func fixed(_ index: Int) { open[open.count - 1].children.append(fixed[index]) }
 
     mutating func close() {
         let element = open.removeLast()

@@ -6,7 +6,7 @@ extension Template {
     /// Throws a located error when a formatter refuses a value or the document grows past
     /// `TemplateLimits`.
     func render(_ data: Value) throws(DiagnosticList) -> XMLTree.Element {
-        var sink = XMLTreeSink()
+        var sink = XMLTreeSink(fixed: fixed.nodes)
         try render(data, into: &sink)
         guard let root = sink.root else { preconditionFailure("root renders one element") }
         return root
@@ -90,9 +90,10 @@ struct RenderPass {
             out.text(text)
         } else {
             out.open(element.name, attributes: attributes, source: element.source)
-            for child in element.children {
-                switch child {
-                case .fixed(let node, let index): out.fixed(index, node)
+            // By index, binding only what is used: a fixed child's tree is not copied on the way.
+            for i in element.children.indices {
+                switch element.children[i] {
+                case .fixed(_, let index): out.fixed(index)
                 case .element(let e): try render(e, scope: scope, into: &out)
                 }
             }

@@ -114,7 +114,7 @@ final class OutputDocument {
             xmlAddChild(current, TreeBuilder.text(text, doc: builder.doc))
         }
 
-        mutating func fixed(_ index: Int, _ node: XMLTree.Node) {
+        mutating func fixed(_ index: Int) {
             let copy = prototype.copy(index, into: builder.doc)
             if copy.pointee.type == XML_ELEMENT_NODE {
                 copy.pointee._private = UnsafeMutableRawPointer(bitPattern: -(index + 1))
