@@ -152,8 +152,13 @@ enum ComputedValues {
     /// A CSS string literal holding `text` as text: quotes, backslashes, line ends and markup
     /// characters escaped, so no participant value can end the string or the style element.
     static func cssString(_ text: String) -> String {
-        let escaped: Set<UInt8> = [0x22, 0x5C, 0x3C, 0x3E, 0x26, 0x0A, 0x0D, 0x0C]
-        if !text.utf8.contains(where: escaped.contains) { return "\"" + text + "\"" } // nothing to escape
+        let needsEscape = text.utf8.contains { byte in
+            switch byte {
+            case 0x22, 0x5C, 0x3C, 0x3E, 0x26, 0x0A, 0x0D, 0x0C: return true // " \ < > & and line ends
+            default: return false
+            }
+        }
+        if !needsEscape { return "\"" + text + "\"" } // nothing to escape: the text as it is
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -55,7 +55,6 @@ public final class TemplateLibrary: @unchecked Sendable {
         directories.contains { FileManager.default.fileExists(atPath: "\($0)/\(program.rawValue)/\(document.rawValue).xhtml") }
     }
 
-    /// The compiled template for a program's document, loaded once.
     /// Compiles those of `documents`' templates not compiled yet, several at once: a short run
     /// (one partnership's documents) waits for the slowest one, not for their sum. Once they are
     /// compiled this is a lookup.
@@ -69,6 +68,7 @@ public final class TemplateLibrary: @unchecked Sendable {
         }
     }
 
+    /// The compiled template for a program's document, loaded once.
     public func template(program: Program, document: DocumentKind) throws(DiagnosticList) -> Template {
         let key = "\(program.rawValue)/\(document.rawValue)"
         lock.lock()
