@@ -1,76 +1,28 @@
 // The lines of a source file, for caret displays and for finding a column libxml2 does not give.
 import Foundation
 
-/// A file's text split into lines, to quote a line under an error and find columns.
+/// A file's text split into lines, to quote a line under an error and find columns. Split on
+/// first use: most files are read without a line to quote.
 struct SourceText: Sendable {
-    public let lines: [Substring]
-    /// For each long line (by index): the index of every `markStride`-th Unicode scalar, so a
-    /// column is found in a bounded number of steps, not by walking a 200 KB one-line file.
-    private let marks: [Int: [String.Index]]
-    private static let markStride = 256
-    private static let longLine = 1024
+    private let storage: Storage
+    fileprivate static let markStride = 256
+    fileprivate static let longLine = 1024
 
-    /// Splits the text on the line breaks `Character.isNewline` knows (LF, CRLF, CR, VT, FF,
-    /// NEL, LS, PS), scanning UTF-8 bytes: splitting by Character was a measurable share of
-    /// reading every participant file and template.
-    public init(_ text: String) {
-        var lines: [Substring] = []
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        var i = start
-        while i != utf8.endIndex {
-            let byte = utf8[i]
-            var breakLength = 0
-            switch byte {
-            case 0x0A, 0x0B, 0x0C: breakLength = 1
-            case 0x0D:
-                let next = utf8.index(after: i)
-                breakLength = next != utf8.endIndex && utf8[next] == 0x0A ? 2 : 1
-            case 0xC2:
-                let next = utf8.index(after: i)
-                if next != utf8.endIndex, utf8[next] == 0x85 { breakLength = 2 }
-            case 0xE2:
-                let b1 = utf8.index(after: i)
-                if b1 != utf8.endIndex, utf8[b1] == 0x80 {
-                    let b2 = utf8.index(after: b1)
-                    if b2 != utf8.endIndex, utf8[b2] == 0xA8 || utf8[b2] == 0xA9 { breakLength = 3 }
-                }
-            default: break
-            }
-            if breakLength > 0 {
-                lines.append(text[start..<i])
-                i = utf8.index(i, offsetBy: breakLength)
-                start = i
-            } else {
-                i = utf8.index(after: i)
-            }
-        }
-        lines.append(text[start..<utf8.endIndex])
-        self.lines = lines
-        var marks: [Int: [String.Index]] = [:]
-        for (n, line) in lines.enumerated() where line.utf8.count > SourceText.longLine {
-            var found: [String.Index] = []
-            var count = 0
-            var i = line.unicodeScalars.startIndex
-            while i < line.unicodeScalars.endIndex {
-                if count % SourceText.markStride == 0 { found.append(i) }
-                count += 1
-                i = line.unicodeScalars.index(after: i)
-            }
-            marks[n] = found
-        }
-        self.marks = marks
-    }
+    public init(_ text: String) { storage = Storage(text) }
+
+    /// The file's lines.
+    var lines: [Substring] { storage.split.lines }
 
     /// The part of the 1-based line around the 1-based `column` (Unicode scalars, as libyaml
     /// counts), for a caret display; a long line is cut to a window, found without copying it.
     public func excerpt(_ number: Int, column: Int) -> SourceExcerpt? {
-        guard number >= 1, number <= lines.count else { return nil }
-        let line = lines[number - 1]
+        let split = storage.split
+        guard number >= 1, number <= split.lines.count else { return nil }
+        let line = split.lines[number - 1]
         let scalars = line.unicodeScalars
         let target = max(0, column - 1)
         var i = scalars.startIndex, reached = 0
-        if let marks = marks[number - 1], !marks.isEmpty {
+        if let marks = split.marks[number - 1], !marks.isEmpty {
             let k = min(target / SourceText.markStride, marks.count - 1)
             i = marks[k]
             reached = k * SourceText.markStride
@@ -84,12 +36,14 @@ struct SourceText: Sendable {
 
     /// The 1-based line's text, if it exists (a copy: for a caret display use `excerpt`).
     public func line(_ number: Int) -> String? {
+        let lines = self.lines
         guard number >= 1, number <= lines.count else { return nil }
         return String(lines[number - 1])
     }
 
     /// The first place at or after `line` where `needle` appears (1-based line and column).
     public func find(_ needle: String, from line: Int, within: Int = 40) -> (line: Int, column: Int)? {
+        let lines = self.lines
         let start = max(1, line)
         guard start <= lines.count else { return nil }
         for number in start...min(lines.count, start + within) {
@@ -161,5 +115,82 @@ struct SourceExcerpt: Sendable, Hashable {
             }
         }
         return String(out)
+    }
+}
+
+/// A source text's lines, computed once, behind a lock (diagnostics may be made on any thread).
+private final class Storage: Sendable {
+    let text: String
+    private let cache = Locked<Split?>(nil)
+
+    init(_ text: String) { self.text = text }
+
+    var split: Split {
+        cache.withLock { cached in
+            if let cached { return cached }
+            let made = Split(text)
+            cached = made
+            return made
+        }
+    }
+}
+
+/// The lines of a text and, for each long line, marks to find a column in bounded steps.
+private struct Split: Sendable {
+    let lines: [Substring]
+    /// For each long line (by index): the index of every `markStride`-th Unicode scalar, so a
+    /// column is found in a bounded number of steps, not by walking a 200 KB one-line file.
+    let marks: [Int: [String.Index]]
+
+    /// Splits the text on the line breaks `Character.isNewline` knows (LF, CRLF, CR, VT, FF,
+    /// NEL, LS, PS), scanning UTF-8 bytes: splitting by Character was a measurable share of
+    /// reading every participant file and template.
+    init(_ text: String) {
+        var lines: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var i = start
+        while i != utf8.endIndex {
+            let byte = utf8[i]
+            var breakLength = 0
+            switch byte {
+            case 0x0A, 0x0B, 0x0C: breakLength = 1
+            case 0x0D:
+                let next = utf8.index(after: i)
+                breakLength = next != utf8.endIndex && utf8[next] == 0x0A ? 2 : 1
+            case 0xC2:
+                let next = utf8.index(after: i)
+                if next != utf8.endIndex, utf8[next] == 0x85 { breakLength = 2 }
+            case 0xE2:
+                let b1 = utf8.index(after: i)
+                if b1 != utf8.endIndex, utf8[b1] == 0x80 {
+                    let b2 = utf8.index(after: b1)
+                    if b2 != utf8.endIndex, utf8[b2] == 0xA8 || utf8[b2] == 0xA9 { breakLength = 3 }
+                }
+            default: break
+            }
+            if breakLength > 0 {
+                lines.append(text[start..<i])
+                i = utf8.index(i, offsetBy: breakLength)
+                start = i
+            } else {
+                i = utf8.index(after: i)
+            }
+        }
+        lines.append(text[start..<utf8.endIndex])
+        self.lines = lines
+        var marks: [Int: [String.Index]] = [:]
+        for (n, line) in lines.enumerated() where line.utf8.count > SourceText.longLine {
+            var found: [String.Index] = []
+            var count = 0
+            var i = line.unicodeScalars.startIndex
+            while i < line.unicodeScalars.endIndex {
+                if count % SourceText.markStride == 0 { found.append(i) }
+                count += 1
+                i = line.unicodeScalars.index(after: i)
+            }
+            marks[n] = found
+        }
+        self.marks = marks
     }
 }
