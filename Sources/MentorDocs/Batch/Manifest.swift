@@ -174,7 +174,12 @@ final class ManifestWriter {
     }
 
     func append(_ entry: ManifestEntry) throws(WriteError) {
-        try file.write((first ? "\n    " : ",\n    ") + entry.json)
+        try append(json: entry.json)
+    }
+
+    /// Appends an entry already written as JSON (`ManifestEntry.json`).
+    func append(json: String) throws(WriteError) {
+        try file.write((first ? "\n    " : ",\n    ") + json)
         first = false
     }
 

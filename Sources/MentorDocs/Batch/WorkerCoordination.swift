@@ -98,7 +98,7 @@ final class ResultCollector: @unchecked Sendable {
     private let keepPairs: Bool
     private struct State {
         var next = 0
-        var waiting: [Int: UnitResult] = [:]
+        var waiting: [Int: (UnitResult, [String])] = [:]
         var summary = BatchSummary()
         var failure: WriteError?
         var pairs: [CombinePair] = []
@@ -115,10 +115,12 @@ final class ResultCollector: @unchecked Sendable {
     var pairs: [CombinePair] { state.withLock { $0.pairs } }
 
     func submit(_ result: UnitResult) {
+        // The manifest lines are written out by the worker, before the lock the others wait on.
+        let lines = result.entries.map(\.json)
         state.withLock { state in
-            state.waiting[result.order] = result
+            state.waiting[result.order] = (result, lines)
             while let ready = state.waiting.removeValue(forKey: state.next) {
-                emit(ready, into: &state)
+                emit(ready.0, lines: ready.1, into: &state)
                 state.next += 1
             }
         }
@@ -127,7 +129,7 @@ final class ResultCollector: @unchecked Sendable {
     /// Emits what is still waiting (after an interruption, inputs past a gap) and gives the counts.
     func finish() throws(WriteError) -> BatchSummary {
         let (summary, failure): (BatchSummary, WriteError?) = state.withLock { state in
-            for order in state.waiting.keys.sorted() { emit(state.waiting[order]!, into: &state) }
+            for order in state.waiting.keys.sorted() { emit(state.waiting[order]!.0, lines: state.waiting[order]!.1, into: &state) }
             state.waiting = [:]
             return (state.summary, state.failure)
         }
@@ -135,12 +137,12 @@ final class ResultCollector: @unchecked Sendable {
         return summary
     }
 
-    private func emit(_ result: UnitResult, into state: inout State) {
+    private func emit(_ result: UnitResult, lines: [String], into state: inout State) {
         for message in result.messages { console.print(message) }
         state.summary.pairs += result.pairs
-        for entry in result.entries {
+        for (entry, line) in zip(result.entries, lines) {
             state.summary.count(entry)
-            do { try manifest.append(entry) } catch { if state.failure == nil { state.failure = error } }
+            do { try manifest.append(json: line) } catch { if state.failure == nil { state.failure = error } }
         }
         if keepPairs { state.pairs += result.combine }
     }
