@@ -98,6 +98,7 @@ public final class BatchRun: @unchecked Sendable {
     public func run() throws -> BatchReport {
         let started = StageTimings.now()
         let folder = try OutputFolder(options.output)
+        defer { folder.lease.end() } // last: after the run lock, once every worker has finished
         let manifestName = options.shard?.manifestName ?? "manifest.json"
         let runLock = try RunLock.take(folder: options.output, manifest: manifestName)
         defer { runLock.release() }

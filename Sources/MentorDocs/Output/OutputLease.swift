@@ -50,7 +50,15 @@ final class OutputLease: @unchecked Sendable {
         owner = try result.get()
     }
 
-    deinit {
+    private let ended = Locked(false)
+
+    deinit { end() }
+
+    /// Gives up this lease now rather than when the last reference goes (a worker thread's
+    /// closure can outlive the run by a moment, and the process exit would then leave the lock
+    /// file behind). Nothing may be written under it afterwards.
+    func end() {
+        guard ended.withLock({ done in defer { done = true }; return !done }) else { return }
         let key = key
         OutputLease.held.withLock { held in
             guard var entry = held[key] else { return }

@@ -41,6 +41,19 @@ import Testing
         return try BatchFixtures.folder(files)
     }
 
+    @Test func aFinishedRunLeavesNoLeaseFileBehind() throws {
+        // The lease's lock file went with the last reference to it, and a worker thread's closure
+        // could hold one past the process's exit: the file stayed in about half of the runs.
+        let input = try Self.mixedFolder()
+        for _ in 0..<6 {
+            let out = try temporaryFolder()
+            let r = try runBatch(["batch", input, "--out", out, "--no-progress", "--jobs", "2"])
+            #expect(r.status == 1)
+            let left = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasPrefix(OutputLease.lockPrefix) }
+            #expect(left.isEmpty, "left behind: \(left)")
+        }
+    }
+
     @Test func goodDocumentsAreWrittenAndEveryBrokenInputIsReportedWithItsLocation() throws {
         let input = try Self.mixedFolder()
         let out = try temporaryFolder()

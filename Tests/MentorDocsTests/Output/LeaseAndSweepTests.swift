@@ -31,6 +31,19 @@ struct LeaseAndSweepTests {
         #expect(OutputLease.owner(covering: dir) == nil)
     }
 
+    @Test func anEndedLeaseFreesItsLockFileOnceWhileCopiesLive() throws {
+        let dir = try temporaryFolder()
+        let first = try OutputFolder(dir), second = try OutputFolder(dir)
+        let lockFile = dir + "/" + OutputLease.lockPrefix + first.lease.owner
+        first.lease.end()
+        first.lease.end()
+        #expect(FileLock.isHeld(lockFile), "the second lease still holds the shared lock")
+        second.lease.end()
+        #expect(!FileManager.default.fileExists(atPath: lockFile))
+        #expect(OutputLease.owner(covering: dir) == nil)
+        _ = (first, second)
+    }
+
     @Test func theSweepReadsOnlyTheTopOfTheFolderWhenNoRunWasKilled() throws {
         let dir = try temporaryFolder()
         try FileManager.default.createDirectory(atPath: dir + "/deep/er", withIntermediateDirectories: true)
