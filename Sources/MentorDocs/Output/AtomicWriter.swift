@@ -21,8 +21,24 @@ enum AtomicWriter {
 
     /// Writes `bytes` to `path` unless it already holds exactly them (or `force` is set).
     public static func write(_ bytes: [UInt8], to path: String, force: Bool = false) throws(WriteError) -> WriteOutcome {
-        if !force, holds(path, exactly: bytes) { return .unchanged }
-        let file = try TemporaryFile(for: path)
+        var info = stat()
+        let existing: stat? = lstat(path, &info) == 0 ? info : nil
+        return try write(bytes, to: path, existing: existing, owner: nil, force: force)
+    }
+
+    /// Writes a document to a target an output folder has checked, under the folder's lease.
+    static func write(_ bytes: [UInt8], to target: OutputTarget, force: Bool = false) throws(WriteError) -> WriteOutcome {
+        try write(bytes, to: target.path, existing: target.existing, owner: target.owner, force: force)
+    }
+
+    /// The write, given what is at `path` now (nil: nothing) and the lease owner, when known.
+    private static func write(_ bytes: [UInt8], to path: String, existing: stat?, owner: String?,
+                              force: Bool) throws(WriteError) -> WriteOutcome {
+        if let existing {
+            try TemporaryFile.checkTarget(path, existing)
+            if !force, holds(path, existing, exactly: bytes) { return .unchanged }
+        }
+        let file = try TemporaryFile(for: path, owner: owner, checked: true)
         do {
             try file.write(bytes)
             try file.commit()
@@ -33,11 +49,11 @@ enum AtomicWriter {
         return .written
     }
 
-    /// Whether the file at `path` is a regular file holding exactly `bytes` (size first, then one
-    /// memcmp). Opened without blocking, so a pipe put in a document's place cannot hang the run.
-    static func holds(_ path: String, exactly bytes: [UInt8]) -> Bool {
-        var info = stat()
-        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count,
+    /// Whether the file at `path`, whose status is `info`, is a regular file holding exactly
+    /// `bytes` (size first, then one memcmp). Opened without blocking, so a pipe put in a
+    /// document's place cannot hang the run.
+    static func holds(_ path: String, _ info: stat, exactly bytes: [UInt8]) -> Bool {
+        guard (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count,
               case .success(let existing) = RegularFile.read(path, limit: bytes.count), existing.count == bytes.count else { return false }
         if bytes.isEmpty { return true }
         return existing.withUnsafeBytes { old in

@@ -43,16 +43,33 @@ public struct OutputFolder: Sendable {
     /// `relative` (such as `2026-014/agreement.html`) inside the folder, or an error when a
     /// folder on the way is a symbolic link, or a file, so the write would escape or fail.
     public func path(for relative: String) throws(OutputFolderError) -> String {
-        let parts = relative.split(separator: "/").map(String.init)
-        guard !parts.isEmpty, !parts.contains(".."), !parts.contains("."), !relative.hasPrefix("/") else {
+        try target(for: relative).path
+    }
+
+    /// `path(for:)` with what the check found at the path, so the write need not look again.
+    func target(for relative: String) throws(OutputFolderError) -> OutputTarget {
+        let bytes = relative.utf8
+        guard let first = bytes.first, first != UInt8(ascii: "/") else {
             throw OutputFolderError(path: relative, reason: "output path leaves the output folder")
         }
+        // Each component between slashes; empty ones (doubled or trailing slashes) are skipped.
+        var folders: [Substring] = []
+        var last: Substring?
+        for part in relative.split(separator: "/") {
+            if part == "." || part == ".." { throw OutputFolderError(path: relative, reason: "output path leaves the output folder") }
+            if let previous = last { folders.append(previous) }
+            last = part
+        }
+        guard last != nil else { throw OutputFolderError(path: relative, reason: "output path leaves the output folder") }
         var current = realRoot, shown = root
-        for part in parts.dropLast() {
-            current += "/" + part
-            shown += "/" + part
+        var folderExists = true
+        for part in folders {
+            current += "/"
+            current += part
+            shown += "/"
+            shown += part
             var info = stat()
-            if lstat(current, &info) != 0 { break } // not there yet: it will be created as a folder
+            if lstat(current, &info) != 0 { folderExists = false; break } // not there yet: it will be created as a folder
             if (info.st_mode & S_IFMT) == S_IFLNK {
                 throw OutputFolderError(path: shown, reason: "is a symbolic link; mentordocs writes only into real folders inside the output folder")
             }
@@ -60,11 +77,23 @@ public struct OutputFolder: Sendable {
                 throw OutputFolderError(path: shown, reason: "is a file where a folder is needed")
             }
         }
-        let target = root + "/" + relative
+        let path = root + "/" + relative
         var info = stat()
-        if lstat(target, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK {
-            throw OutputFolderError(path: target, reason: "is a symbolic link; refusing to write through it")
+        guard folderExists, lstat(path, &info) == 0 else { return OutputTarget(path: path, existing: nil, owner: lease.owner) }
+        if (info.st_mode & S_IFMT) == S_IFLNK {
+            throw OutputFolderError(path: path, reason: "is a symbolic link; refusing to write through it")
         }
-        return target
+        return OutputTarget(path: path, existing: info, owner: lease.owner)
     }
+}
+
+/// A checked document path inside an output folder: what was there when it was checked, and the
+/// lease its temporary file is written under.
+struct OutputTarget {
+    /// The path as the user would type it.
+    let path: String
+    /// The file's status at the check; nil when nothing was there.
+    let existing: stat?
+    /// The owner id of the output folder's lease (see OutputLease).
+    let owner: String
 }

@@ -15,26 +15,55 @@ final class TemporaryFile {
     private let ownLease: OutputLease?
 
     /// Creates the target's folder when needed and opens a new temporary beside the target. The
-    /// target must be a regular file or not exist: a pipe, device or folder there is refused.
-    init(for target: String) throws(WriteError) {
+    /// target must be a regular file or not exist: a pipe, device or folder there is refused
+    /// (`checked`: the caller has made sure). `owner`: the lease it is written under, when the
+    /// caller holds one covering the target's folder.
+    init(for target: String, owner knownOwner: String? = nil, checked: Bool = false) throws(WriteError) {
         self.target = target
         let folder = Folders.parent(of: target) ?? "."
-        if access(folder, F_OK) != 0 { // one cheap system call when the folder exists, as it usually does
-            if let reason = Folders.create(folder) { throw WriteError(path: target, reason: "cannot create folder \(PrintedName.escaped(folder)): \(reason)") }
-        }
-        try TemporaryFile.checkTarget(target)
+        if !checked { try TemporaryFile.checkTarget(target) }
         var lease: OutputLease?
-        var owner = OutputLease.owner(covering: folder)
+        var owner = knownOwner ?? OutputLease.owner(covering: folder)
         if owner == nil {
+            try TemporaryFile.createFolder(folder, for: target)
             do { lease = try OutputLease(folder: folder) } catch { throw WriteError(path: target, reason: error.reason) }
             owner = lease?.owner
         }
         ownLease = lease
-        let random = String(UInt64.random(in: 0...UInt64.max), radix: 16)
-        let name = target.split(separator: "/").last.map(String.init) ?? target
-        path = "\(folder)/\(TemporaryFile.prefix)\(owner!)-\(random)-\(name)"
-        fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        let name = TemporaryFile.lastComponent(of: target)
+        path = "\(folder)/\(TemporaryFile.prefix)\(owner!)-\(TemporaryFile.uniqueSuffix())-\(name)"
+        let flags = O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW
+        fd = open(path, flags, 0o644)
+        if fd < 0, errno == ENOENT { // the folder is not there yet: one system call saved when it is, as it usually is
+            try TemporaryFile.createFolder(folder, for: target)
+            fd = open(path, flags, 0o644)
+        }
         guard fd >= 0 else { throw WriteError(path: target, reason: systemReason()) }
+    }
+
+    /// Creates `folder` (and those above it) for writing `target`.
+    private static func createFolder(_ folder: String, for target: String) throws(WriteError) {
+        if let reason = Folders.create(folder) { throw WriteError(path: target, reason: "cannot create folder \(PrintedName.escaped(folder)): \(reason)") }
+    }
+
+    /// What follows the last `/` of `path`.
+    private static func lastComponent(of path: String) -> Substring {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return Substring(path) }
+        return path[path.utf8.index(after: slash)...]
+    }
+
+    /// Temporaries are told apart by a random number drawn once per process and a counter, so
+    /// no two of this process's temporaries share a name (and no system call is made per file).
+    private static let base = UInt64.random(in: 0...UInt64.max)
+    private static let counter = Locked<UInt64>(0)
+
+    /// 16 hex digits, different for every call in this process.
+    private static func uniqueSuffix() -> String {
+        let n = counter.withLock { value in
+            value &+= 1
+            return value
+        }
+        return String(base &+ n &* 0x9E37_79B9_7F4A_7C15, radix: 16)
     }
 
     deinit { discard() }
@@ -44,6 +73,11 @@ final class TemporaryFile {
     static func checkTarget(_ target: String) throws(WriteError) {
         var info = stat()
         guard lstat(target, &info) == 0 else { return }
+        try checkTarget(target, info)
+    }
+
+    /// `checkTarget` for a target whose status is `info`.
+    static func checkTarget(_ target: String, _ info: stat) throws(WriteError) {
         if let kind = RegularFile.kindName(info.st_mode) {
             throw WriteError(path: target, reason: "it is \(kind), not a regular file; remove it or choose another --out")
         }

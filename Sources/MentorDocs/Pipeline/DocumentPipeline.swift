@@ -70,15 +70,15 @@ public struct DocumentPipeline: Sendable {
             let relative = path(document)
             var result = DocumentResult(document: document, output: relative, path: folder.root + "/" + relative)
             do {
-                let target = try folder.path(for: relative)
-                result.path = target
+                let target = try folder.target(for: relative)
+                result.path = target.path
                 observer.start()
                 let (bytes, provenance) = try renderer.stamped(values, document: document, observer: &observer)
                 result.provenance = provenance
                 if options.format == .pdf {
                     guard let pdf else { throw PDFError("no PDF printer was started for --format pdf") }
                     let (written, sha256) = try pdf.write(html: bytes, subject: PDFOutput.subject(values), provenance: result.provenance,
-                                                          to: target, force: force)
+                                                          to: target.path, force: force)
                     result.sha256 = sha256
                     result.status = written ? .written : .unchanged
                 } else {
