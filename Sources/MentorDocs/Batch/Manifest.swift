@@ -58,16 +58,25 @@ struct ManifestEntry: Codable, Sendable, Hashable {
 
     /// The entry as one JSON object, keys in a fixed order.
     var json: String {
-        var out = "{"
-        out += "\"input\": \(JSONText.string(input)), \"position\": \(position), \"index\": \(index), "
-        out += "\"row\": \(row.map(String.init) ?? "null"), \"id\": \(JSONText.optional(id)), "
-        out += "\"program\": \(JSONText.optional(program)), \"pair\": \(JSONText.optional(pair)), "
-        out += "\"document\": \(JSONText.optional(document)), \"output\": \(JSONText.optional(output)), "
-        out += "\"sha256\": \(JSONText.optional(sha256)), \"status\": \"\(status.rawValue)\", \"error\": \(JSONText.optional(error))"
+        var out = JSONText.Builder()
+        out.literal("{\"input\": "); out.string(input)
+        out.literal(", \"position\": "); out.number(position)
+        out.literal(", \"index\": "); out.number(index)
+        out.literal(", \"row\": "); if let row { out.number(row) } else { out.literal("null") }
+        out.literal(", \"id\": "); out.optional(id)
+        out.literal(", \"program\": "); out.optional(program)
+        out.literal(", \"pair\": "); out.optional(pair)
+        out.literal(", \"document\": "); out.optional(document)
+        out.literal(", \"output\": "); out.optional(output)
+        out.literal(", \"sha256\": "); out.optional(sha256)
+        out.literal(", \"status\": "); out.string(status.rawValue)
+        out.literal(", \"error\": "); out.optional(error)
         if dataFingerprint != nil || formFingerprint != nil {
-            out += ", \"dataFingerprint\": \(JSONText.optional(dataFingerprint)), \"formFingerprint\": \(JSONText.optional(formFingerprint))"
+            out.literal(", \"dataFingerprint\": "); out.optional(dataFingerprint)
+            out.literal(", \"formFingerprint\": "); out.optional(formFingerprint)
         }
-        return out + "}"
+        out.literal("}")
+        return out.text
     }
 }
 
@@ -202,29 +211,71 @@ enum JSONText {
     static func optional(_ text: String?) -> String { text.map(string) ?? "null" }
 
     static func string(_ text: String) -> String {
-        // Paths, ids and digests need no escape: every byte below 0x80 that is not a control
-        // character, quote or backslash is written as it is.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
-            return "\"" + text + "\""
+        var out = Builder()
+        out.string(text)
+        return out.text
+    }
+
+    /// JSON text built byte by byte (a manifest line is made for every document written).
+    struct Builder {
+        private var bytes: [UInt8] = []
+
+        init() { bytes.reserveCapacity(512) }
+
+        /// What has been built.
+        var text: String { String(decoding: bytes, as: UTF8.self) }
+
+        /// Appends JSON syntax as it is.
+        mutating func literal(_ text: StaticString) {
+            text.withUTF8Buffer { bytes.append(contentsOf: $0) }
         }
-        var out = "\""
-        for scalar in text.unicodeScalars {
+
+        /// Appends a decimal integer.
+        mutating func number(_ n: Int) {
+            bytes.append(contentsOf: String(n).utf8)
+        }
+
+        /// Appends `text` as a JSON string, or `null`.
+        mutating func optional(_ text: String?) {
+            if let text { string(text) } else { literal("null") }
+        }
+
+        /// Appends `text` as a JSON string. Paths, ids and digests need no escape: every byte
+        /// below 0x80 that is not a control character, quote or backslash is written as it is,
+        /// and so is other UTF-8, but for the C1 controls, the line and paragraph separators and
+        /// the byte-order mark, which are written as `\u` escapes.
+        mutating func string(_ text: String) {
+            bytes.append(UInt8(ascii: "\""))
+            var plain = true
+            for byte in text.utf8 where byte < 0x20 || byte == 0x7F || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte >= 0x80 {
+                plain = false
+                break
+            }
+            if plain {
+                bytes.append(contentsOf: text.utf8)
+            } else {
+                for scalar in text.unicodeScalars { escape(scalar) }
+            }
+            bytes.append(UInt8(ascii: "\""))
+        }
+
+        private mutating func escape(_ scalar: Unicode.Scalar) {
             switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
+            case "\"": literal("\\\"")
+            case "\\": literal("\\\\")
+            case "\n": literal("\\n")
+            case "\r": literal("\\r")
+            case "\t": literal("\\t")
             default:
                 let v = scalar.value
                 if v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || v == 0x2028 || v == 0x2029 || v == 0xFEFF {
-                    let hex = String(v, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    let digits = Array("0123456789abcdef".utf8)
+                    literal("\\u")
+                    for shift in stride(from: 12, through: 0, by: -4) { bytes.append(digits[Int((v >> UInt32(shift)) & 0xF)]) }
                 } else {
-                    out.unicodeScalars.append(scalar)
+                    bytes.append(contentsOf: UTF8.encode(scalar)!)
                 }
             }
         }
-        return out + "\""
     }
 }

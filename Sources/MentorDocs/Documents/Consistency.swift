@@ -152,8 +152,9 @@ enum Consistency {
     static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 }
 
-/// The consistency warnings of partnership after partnership, each quoting its source line: a
-/// file is read again only when one of its partnerships has a warning, and once for all of them.
+/// The consistency warnings of partnership after partnership, each quoting its source line: from
+/// the text the loader read, or (a partnership made in memory) by reading its file again, only
+/// when one of its partnerships has a warning, and once for all of them.
 public struct ConsistencyCheck {
     /// The check-in month asked for; nil for the latest month with meetings.
     public let month: YearMonth?
@@ -165,6 +166,7 @@ public struct ConsistencyCheck {
 
     /// Every cross-document warning for `partnership`, with its source line.
     public mutating func warnings(for partnership: Partnership) -> [Diagnostic] {
+        if let source = partnership.source { return Consistency.warnings(for: partnership, month: month, source: source) }
         guard !Consistency.warnings(for: partnership, month: month).isEmpty else { return [] }
         if file != partnership.file {
             file = partnership.file

@@ -114,8 +114,9 @@ public struct ParticipantLoader: Sendable {
         guard let value, !diagnostics.contains(where: { $0.severity == .error }) else {
             return .failure(DiagnosticList(diagnostics))
         }
-        return .success(Partnership(data: value, file: location.file, index: index, location: location,
-                                    warnings: diagnostics))
+        var partnership = Partnership(data: value, file: location.file, index: index, location: location, warnings: diagnostics)
+        partnership.source = source
+        return .success(partnership)
     }
 
     /// Reads at most one byte past the limit, so a huge file or a device never fills memory.

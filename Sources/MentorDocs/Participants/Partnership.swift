@@ -13,6 +13,8 @@ public struct Partnership: Sendable {
     public var location: SourceLocation
     /// Problems that did not stop it loading, such as unknown keys.
     public var warnings: [Diagnostic]
+    /// The text of its file, when the loader read one, to quote under later warnings.
+    var source: SourceText?
 
     /// Creates a partnership.
     public init(data: Value, file: String, index: Int, location: SourceLocation, warnings: [Diagnostic] = []) {
