@@ -25,6 +25,10 @@ struct EventValidator {
 
     private var aliasBudget: Int
     private var cursor = 0
+    /// The key path of the node being read: pushed and popped as the walk goes down and up, and
+    /// made a `ValuePath` (sharing its storage) only where one is needed.
+    private var stack: [ValuePath.Component] = []
+    private var path: ValuePath { ValuePath(components: stack) }
     /// More than zero while replaying an alias's events (their aliases were already counted).
     private var replaying = 0
 
@@ -50,18 +54,18 @@ struct EventValidator {
         defer { scalars.sortDiagnostics() }
         let root = document.events[0]
         guard root.kind == .mappingStart else {
-            report(root, ValuePath(), "expected a partnership (a mapping of keys), found \(scalars.describe(root))")
-            _ = value(nil, ValuePath(), level: 0)
+            report(root, path, "expected a partnership (a mapping of keys), found \(scalars.describe(root))")
+            _ = value(nil, level: 0)
             return nil
         }
-        return value(ParticipantFormat.file, ValuePath(), level: 0) ?? Value(.record([:]), at: location(root))
+        return value(ParticipantFormat.file, level: 0) ?? Value(.record([:]), at: location(root))
     }
 
     // MARK: Nodes
 
     /// The node at the cursor as a value of `shape`, the cursor moved past it. Nil when it is
     /// null (absent) or wrong (reported); a nil shape walks the node for the limits only.
-    private mutating func value(_ shape: Shape?, _ path: ValuePath, level: Int) -> Value? {
+    private mutating func value(_ shape: Shape?, level: Int) -> Value? {
         guard !stopped else { return nil }
         let event = document.events[cursor]
         switch event.kind {
@@ -84,28 +88,28 @@ struct EventValidator {
             cursor = target
             replaying += 1
             defer { replaying -= 1; cursor = resume }
-            return value(shape, path, level: level)
+            return value(shape, level: level)
         case .scalar:
             cursor += 1
-            return scalar(event, shape, path)
+            return scalar(event, shape)
         case .sequenceStart, .mappingStart:
             if level + 1 > maxDepth { return stop(event, path, "nested more than \(maxDepth) levels deep") }
             cursor += 1
-            return event.kind == .sequenceStart ? sequence(event, shape, path, level: level + 1)
-                                                : mapping(event, shape, path, level: level + 1)
+            return event.kind == .sequenceStart ? sequence(event, shape, level: level + 1)
+                                                : mapping(event, shape, level: level + 1)
         default:
             cursor += 1
             return nil
         }
     }
 
-    private mutating func sequence(_ start: YAMLEvent, _ shape: Shape?, _ path: ValuePath, level: Int) -> Value? {
+    private mutating func sequence(_ start: YAMLEvent, _ shape: Shape?, level: Int) -> Value? {
         var item: Shape?
         switch shape {
         case .list(let s)?: item = s
         case nil: item = nil
         case let other?:
-            _ = mismatch(start, other, path)
+            _ = mismatch(start, other)
         }
         let checked = item != nil
         let mark = diagnostics.count
@@ -113,7 +117,10 @@ struct EventValidator {
         var count = 0
         while document.events[cursor].kind != .sequenceEnd {
             if stopped { return nil }
-            if let v = value(item, path.appending(count), level: level) { items.append(v) }
+            stack.append(.index(count))
+            let v = value(item, level: level)
+            stack.removeLast()
+            if let v { items.append(v) }
             count += 1
             if count > limits.maxListLength { item = nil } // past the limit: only walked
         }
@@ -127,13 +134,13 @@ struct EventValidator {
         return Value(.list(items), at: location(start))
     }
 
-    private mutating func mapping(_ start: YAMLEvent, _ shape: Shape?, _ path: ValuePath, level: Int) -> Value? {
+    private mutating func mapping(_ start: YAMLEvent, _ shape: Shape?, level: Int) -> Value? {
         var fields: [Field]?
         switch shape {
         case .record(let f)?: fields = f
         case nil: fields = nil
         case let other?:
-            _ = mismatch(start, other, path)
+            _ = mismatch(start, other)
         }
         var record: [String: Value] = [:]
         var seen: [String: YAMLEvent] = [:]
@@ -143,8 +150,8 @@ struct EventValidator {
             let key = keyEvent()
             cursor += 1
             if isMergeKey(key) {
-                merges += mergeSources(path)
-                _ = value(nil, path, level: level)
+                merges += mergeSources()
+                _ = value(nil, level: level)
                 continue
             }
             if let first = seen[key.text], replaying == 0 {
@@ -154,28 +161,29 @@ struct EventValidator {
                 return nil
             }
             seen[key.text] = key
-            entry(key, fields, path, level: level, into: &record)
+            entry(key, fields, level: level, into: &record)
         }
         cursor += 1
         guard let fields else { return nil }
         var keys = Set(seen.keys)
-        for source in merges { merge(source, fields, path, level: level, depth: 0, keys: &keys, into: &record) }
+        for source in merges { merge(source, fields, level: level, depth: 0, keys: &keys, into: &record) }
         return Value(.record(record), at: location(start))
     }
 
     /// Reads one `key: value` entry into `record`: an unknown key is reported and its value only walked.
-    private mutating func entry(_ key: YAMLEvent, _ fields: [Field]?, _ path: ValuePath, level: Int,
+    private mutating func entry(_ key: YAMLEvent, _ fields: [Field]?, level: Int,
                                 into record: inout [String: Value]) {
-        let keyPath = path.appending(key.text)
+        stack.append(.key(key.text))
+        defer { stack.removeLast() }
         guard let fields, let field = fields.first(where: { $0.name == key.text }) else {
             if let fields {
-                report(key, keyPath, "unknown key", severity: strict ? .error : .warning,
+                report(key, path, "unknown key", severity: strict ? .error : .warning,
                        suggestion: Suggestions.nearest(to: key.text, in: fields.map(\.name)))
             }
-            _ = value(nil, keyPath, level: level)
+            _ = value(nil, level: level)
             return
         }
-        if let v = value(field.shape, keyPath, level: level) { record[key.text] = v }
+        if let v = value(field.shape, level: level) { record[key.text] = v }
     }
 
     /// The key at the cursor, an alias replaced by the scalar it names (the collecting pass
@@ -190,7 +198,7 @@ struct EventValidator {
     }
 
     /// The mappings a `<<` at the cursor merges, by event index; reported when it is anything else.
-    private mutating func mergeSources(_ path: ValuePath) -> [Int] {
+    private mutating func mergeSources() -> [Int] {
         let resolved = resolve(cursor)
         let event = document.events[resolved]
         switch event.kind {
@@ -215,7 +223,7 @@ struct EventValidator {
 
     /// Adds a merged mapping's entries whose keys are not set yet: own keys win, then earlier
     /// merged mappings over later ones, then what they merge in turn.
-    private mutating func merge(_ source: Int, _ fields: [Field], _ path: ValuePath, level: Int, depth: Int,
+    private mutating func merge(_ source: Int, _ fields: [Field], level: Int, depth: Int,
                                 keys: inout Set<String>, into record: inout [String: Value]) {
         guard depth < maxDepth, !stopped else { return }
         let resume = cursor
@@ -229,16 +237,16 @@ struct EventValidator {
             cursor += 1
             // Limits were checked when the merged mapping was first read, so skipping is enough.
             if isMergeKey(key) {
-                nested += mergeSources(path)
+                nested += mergeSources()
                 skipNode()
             } else if keys.contains(key.text) {
                 skipNode()
             } else {
                 keys.insert(key.text)
-                entry(key, fields, path, level: level, into: &record)
+                entry(key, fields, level: level, into: &record)
             }
         }
-        for inner in nested { merge(inner, fields, path, level: level, depth: depth + 1, keys: &keys, into: &record) }
+        for inner in nested { merge(inner, fields, level: level, depth: depth + 1, keys: &keys, into: &record) }
     }
 
     /// Moves the cursor past the node at it without reading it.
@@ -254,12 +262,12 @@ struct EventValidator {
         document.events[index].kind == .alias ? document.links[index] : index
     }
 
-    private mutating func scalar(_ event: YAMLEvent, _ shape: Shape?, _ path: ValuePath) -> Value? {
+    private mutating func scalar(_ event: YAMLEvent, _ shape: Shape?) -> Value? {
         guard let shape, !ScalarReader.isNull(event) else { return nil }
         return scalars.value(event, shape, path)
     }
 
-    private mutating func mismatch(_ event: YAMLEvent, _ shape: Shape, _ path: ValuePath) -> Value? {
+    private mutating func mismatch(_ event: YAMLEvent, _ shape: Shape) -> Value? {
         scalars.mismatch(event, shape, path)
     }
 

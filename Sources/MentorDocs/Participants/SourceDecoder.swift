@@ -49,7 +49,8 @@ enum SourceDecoder {
     /// document of a stream (files joined with `cat` carry them); libyaml skips it but then counts
     /// it as a column, so a `---` after it is no longer a document marker.
     static func withoutLineStartMarks(_ text: String) -> String {
-        guard text.utf8.contains(0xEF), text.unicodeScalars.contains("\u{FEFF}") else { return text }
+        var text = text
+        guard text.withUTF8({ ByteSearch.offset(of: "\u{FEFF}", in: UnsafeRawBufferPointer($0)) }) != nil else { return text }
         var out = String.UnicodeScalarView()
         var atLineStart = true
         for scalar in text.unicodeScalars {
@@ -163,7 +164,8 @@ enum SourceDecoder {
 
     /// Every control character in the text (C0 but tab, LF and CR; DEL; C1), located.
     static func controlCharacters(in text: String, file: String, limit: Int = 20) -> [Diagnostic] {
-        guard text.unicodeScalars.contains(where: isRefused) else { return [] }
+        var text = text
+        guard text.withUTF8(mayHoldRefused), text.unicodeScalars.contains(where: isRefused) else { return [] }
         var problems: [Diagnostic] = []
         // Split like libyaml, not like SourceText: a VT or FF here is a control, not a line break.
         let lines = TextPosition.lines(of: text)
@@ -203,6 +205,27 @@ enum SourceDecoder {
     /// (U+FFFE, U+FFFF, U+1FFFE ... U+10FFFF). XML 1.0 refuses U+FFFE and U+FFFF outright.
     static func isNonCharacter(_ s: Unicode.Scalar) -> Bool {
         (0xFDD0...0xFDEF).contains(s.value) || s.value & 0xFFFE == 0xFFFE
+    }
+
+    /// False when valid UTF-8 `bytes` surely hold no refused scalar: no C0 control but tab, LF and
+    /// CR, no DEL, and none of the lead bytes that begin a C1 control (C2 80-9F) or a
+    /// non-character (EF B7 and EF BF in the first plane, F0-F4 for the others). One pass over
+    /// the bytes instead of decoding every scalar of a file that, as most do, holds none.
+    static func mayHoldRefused(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            switch b {
+            case 0x09, 0x0A, 0x0D, 0x20...0x7E: break
+            case 0x00...0x1F, 0x7F, 0xF0...0xFF: return true
+            case 0xC2: if i + 1 < n, bytes[i + 1] <= 0x9F { return true }
+            case 0xEF: if i + 1 < n, bytes[i + 1] == 0xB7 || bytes[i + 1] == 0xBF { return true }
+            default: break
+            }
+            i += 1
+        }
+        return false
     }
 
     /// What a participant file may not hold anywhere: control characters and non-characters.
