@@ -17,11 +17,19 @@ public struct PreparedValues: Sendable {
     /// its footer, the document's fingerprints).
     func forDocument(title: String, footer: String? = nil) -> Value {
         var fields = fields
-        fields["print"] = .record([
+        fields["print"] = printRule(title: title, footer: footer)
+        return .record(fields)
+    }
+
+    /// The values shared by all of a partnership's documents, as one record (no copy).
+    var shared: Value { .record(fields) }
+
+    /// The document's `print` record: its paper and `@page` rule.
+    func printRule(title: String, footer: String? = nil) -> Value {
+        .record([
             "paper": .text(options.paper.cssSize),
             "page_css": .text(ComputedValues.pageCSS(program: program, title: title, pair: fields["pair"]?.text, paper: options.paper, footer: footer)),
         ])
-        return .record(fields)
     }
 }
 

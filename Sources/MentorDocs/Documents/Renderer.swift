@@ -43,7 +43,9 @@ public final class Renderer: Sendable {
                                       observer: inout O) throws(DiagnosticList) -> (bytes: [UInt8], provenance: Provenance?) {
         let template = try library.template(program: values.program, document: document)
         let stamp = provenance(of: values, document: document)
-        let output = try OutputDocument.rendering(template, values.forDocument(title: template.title ?? document.title, footer: stamp?.footer))
+        // The document's own `print` record is laid over the shared values, which are not copied.
+        let print = values.printRule(title: template.title ?? document.title, footer: stamp?.footer)
+        let output = try OutputDocument.rendering(template, values.shared, over: [("print", print)])
         if let stamp { output.addMetadata(stamp.metadata) }
         observer.lap(.render)
         return (try finish(output, format: values.options.format, at: template.root.source, observer: &observer), stamp)

@@ -12,10 +12,11 @@ extension Template {
         return root
     }
 
-    /// Renders the template into `sink`; on a throw the sink holds a partial document.
-    func render<Sink: RenderSink>(_ data: Value, into sink: inout Sink) throws(DiagnosticList) {
+    /// Renders the template into `sink`; on a throw the sink holds a partial document. `top`:
+    /// records that stand in for the keys of `data` they name.
+    func render<Sink: RenderSink>(_ data: Value, over top: [(String, Value)] = [], into sink: inout Sink) throws(DiagnosticList) {
         do throws(Diagnostic) {
-            try RenderPass(data: data).render(root, scope: RenderScope(), into: &sink)
+            try RenderPass(data: data, top: top).render(root, scope: RenderScope(), into: &sink)
         } catch {
             throw DiagnosticList([error])
         }
@@ -38,6 +39,8 @@ struct RenderScope {
 
 struct RenderPass {
     let data: Value
+    /// Top-level keys laid over `data` (a document's own `print` record), looked up first.
+    var top: [(String, Value)] = []
     let budget = RenderBudget()
 
     func render<Sink: RenderSink>(_ element: TElement, scope: RenderScope, into out: inout Sink) throws(Diagnostic) {
@@ -115,7 +118,12 @@ struct RenderPass {
     func evaluate(_ expression: Expression, scope: RenderScope) throws(Diagnostic) -> Value? {
         var value: Value?
         switch expression.root {
-        case .data: value = data.lookup(expression.keys)
+        case .data:
+            if !top.isEmpty, let first = expression.keys.first, let laid = top.first(where: { $0.0 == first }) {
+                value = laid.1.lookup(expression.keys.dropFirst())
+            } else {
+                value = data.lookup(expression.keys)
+            }
         case .variable(let name): value = scope.value(name).flatMap { $0 }?.lookup(expression.keys)
         case .number(let name): value = scope.number(name).map { .number(Double($0)) }
         }

@@ -78,7 +78,7 @@ struct ScalarReader {
 
     /// A scalar's text as written, after the text checks (length, refused characters).
     private mutating func scalarText(_ event: YAMLEvent, _ path: ValuePath) -> String {
-        let text = event.text
+        var text = event.text
         if text.utf8.count > limits.maxValueLength, text.unicodeScalars.count > limits.maxValueLength,
            text.count > limits.maxValueLength {
             report(event, path, "text is \(groupedDigits(text.count)) characters long; the limit is "
@@ -86,7 +86,7 @@ struct ScalarReader {
             return ""
         }
         // Raw ones were refused with the file; these came from escapes like "\x07" or "\uFFFE".
-        if let bad = text.unicodeScalars.first(where: SourceDecoder.isRefused) {
+        if text.withUTF8(SourceDecoder.mayHoldRefused), let bad = text.unicodeScalars.first(where: SourceDecoder.isRefused) {
             report(event, path, "\(SourceDecoder.kindName(bad)) \(SourceDecoder.scalarName(bad)) is not allowed in text")
             return ""
         }

@@ -33,7 +33,7 @@ final class OutputDocument {
 
     /// Renders `template` straight into a new document: its fixed subtrees are copied from the
     /// template's prototype, only filled values and repeats are built node by node.
-    static func rendering(_ template: Template, _ data: Value) throws(DiagnosticList) -> OutputDocument {
+    static func rendering(_ template: Template, _ data: Value, over top: [(String, Value)] = []) throws(DiagnosticList) -> OutputDocument {
         let output = OutputDocument(doc: newDocument())
         let prototype = TemplatePrototype.of(template.fixed)
         output.prototype = prototype
@@ -42,7 +42,7 @@ final class OutputDocument {
             output.sources = sink.builder.sources
             output.badCharacters = sink.builder.badCharacters
         }
-        try template.render(data, into: &sink)
+        try template.render(data, over: top, into: &sink)
         return output
     }
 
