@@ -2,7 +2,6 @@
 // file is written (comments, quoting, indentation, key order, 1.50 or 1.5) never changes it and
 // any change of a value does. The form is documented in docs/pdf.md; change it only with its tag.
 import Crypto
-import Foundation
 
 /// The canonical form of participant values and its SHA-256.
 enum DataFingerprint {
@@ -40,25 +39,13 @@ enum DataFingerprint {
             out.append(UInt8(ascii: "]"))
         case .record(let fields):
             out.append(UInt8(ascii: "{"))
-            for (i, field) in fields.sorted(by: { precedes($0.key, $1.key) }).enumerated() {
+            for (i, field) in fields.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }).enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
                 string(field.key, into: &out)
                 out.append(UInt8(ascii: ":"))
                 canonical(field.value, into: &out)
             }
             out.append(UInt8(ascii: "}"))
-        }
-    }
-
-    /// Whether `a`'s UTF-8 bytes sort before `b`'s (one memcmp; not String's Unicode order).
-    static func precedes(_ a: String, _ b: String) -> Bool {
-        var a = a, b = b
-        return a.withUTF8 { x in
-            b.withUTF8 { y in
-                let common = min(x.count, y.count)
-                let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
-                return order != 0 ? order < 0 : x.count < y.count
-            }
         }
     }
 
