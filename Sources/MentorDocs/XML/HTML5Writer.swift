@@ -12,6 +12,9 @@
 //   are URI-escaped by libxml2 itself; boolean attributes are written bare.
 // Names are compared with ASCII case folded, as libxml2 does. The tests compare this writer with
 // libxml2's on every golden document and on hostile values.
+// `converting`: an XHTML tree is written as OutputDocument's HTML5 conversion would leave it (no
+// namespaces, no `xml:` attributes, `<meta charset="utf-8">` first in `<head>` in place of a
+// Content-Type `http-equiv` meta), without changing the tree or walking it an extra time.
 internal import CLibXML2
 #if canImport(Glibc)
 import Glibc
@@ -24,15 +27,30 @@ struct HTML5Writer: ~Copyable {
     private var out: ByteBuffer
     /// An attribute value being escaped before it is quoted.
     private var value: ByteBuffer
+    /// Whether the tree is XHTML, written as converted to HTML5.
+    private let converting: Bool
+    /// The root element and, once met, its `<head>` (while converting).
+    private var root: xmlNodePtr?
+    private var head: xmlNodePtr?
 
-    private init(capacity: Int) {
+    private init(capacity: Int, converting: Bool = false) {
         out = ByteBuffer(capacity: capacity)
         value = ByteBuffer(capacity: 256)
+        self.converting = converting
     }
 
-    /// The HTML5 bytes of `doc`.
+    /// The HTML5 bytes of `doc`, a tree already converted to HTML5.
     static func write(_ doc: xmlDocPtr, capacity: Int = 32 << 10) -> [UInt8] {
         var writer = HTML5Writer(capacity: capacity)
+        writer.document(doc)
+        return writer.out.bytes
+    }
+
+    /// The HTML5 bytes of the XHTML document `doc`, which is not changed: the bytes `write`
+    /// gives once OutputDocument has converted it.
+    static func write(converting doc: xmlDocPtr, capacity: Int = 32 << 10) -> [UInt8] {
+        var writer = HTML5Writer(capacity: capacity, converting: true)
+        writer.root = xmlDocGetRootElement(doc)
         writer.document(doc)
         return writer.out.bytes
     }
@@ -46,7 +64,9 @@ struct HTML5Writer: ~Copyable {
     }
 
     private mutating func document(_ doc: xmlDocPtr) {
-        if let dtd = doc.pointee.intSubset {
+        if converting {
+            out.append("<!DOCTYPE html>\n")
+        } else if let dtd = doc.pointee.intSubset {
             out.append("<!DOCTYPE ")
             out.append(dtd.pointee.name)
             if let external = dtd.pointee.ExternalID {
@@ -75,6 +95,7 @@ struct HTML5Writer: ~Copyable {
         while true {
             switch cur.pointee.type {
             case XML_ELEMENT_NODE:
+                if converting, let head, cur.pointee.parent == head, HTML5Writer.isContentTypeMeta(cur) { break } // dropped
                 if self.open(cur), let first = cur.pointee.children {
                     open.append(cur)
                     cur = first
@@ -116,7 +137,7 @@ struct HTML5Writer: ~Copyable {
     private mutating func open(_ element: xmlNodePtr) -> Bool {
         out.append("<")
         qualifiedName(element)
-        var ns = element.pointee.nsDef
+        var ns = converting && element == root ? nil : element.pointee.nsDef
         while let n = ns {
             if n.pointee.type == XML_NAMESPACE_DECL, let href = n.pointee.href,
                !(n.pointee.prefix.map { xmlStrEqual($0, "xml") == 1 } ?? false) {
@@ -129,11 +150,18 @@ struct HTML5Writer: ~Copyable {
         }
         var attribute = element.pointee.properties
         while let a = attribute {
-            self.attribute(a, of: element)
+            if !(converting && HTML5Writer.isXMLAttribute(a)) { self.attribute(a, of: element) }
             attribute = a.pointee.next
         }
         let name = element.pointee.name!
-        let known = element.pointee.ns == nil
+        if converting, head == nil, element.pointee.parent == root, xmlStrEqual(name, "head") == 1 {
+            head = element
+            out.append("><meta charset=\"utf-8\">") // the conversion's first child of <head>
+            if element.pointee.children != nil { return true }
+            out.append("</"); qualifiedName(element); out.append(">")
+            return false
+        }
+        let known = converting || element.pointee.ns == nil
         if known, HTML5Writer.isVoid(name) {
             out.append(">")
             return false
@@ -163,7 +191,7 @@ struct HTML5Writer: ~Copyable {
             child = c.pointee.next
         }
         out.append("=")
-        let isURI = a.pointee.ns == nil && element.pointee.ns == nil
+        let isURI = a.pointee.ns == nil && (converting || element.pointee.ns == nil)
             && (HTML5Writer.folded(name, equals: "href") || HTML5Writer.folded(name, equals: "action") || HTML5Writer.folded(name, equals: "src")
                 || (HTML5Writer.folded(name, equals: "name") && HTML5Writer.folded(element.pointee.name, equals: "a")))
         value.append(0) // a C string for libxml2 and for quoting
@@ -202,8 +230,21 @@ struct HTML5Writer: ~Copyable {
     }
 
     private mutating func qualifiedName(_ element: xmlNodePtr) {
-        if let ns = element.pointee.ns, let prefix = ns.pointee.prefix { out.append(prefix); out.append(":") }
+        if !converting, let ns = element.pointee.ns, let prefix = ns.pointee.prefix { out.append(prefix); out.append(":") }
         out.append(element.pointee.name)
+    }
+
+    /// An attribute in the `xml:` namespace (`xml:lang`), which the conversion removes.
+    private static func isXMLAttribute(_ a: xmlAttrPtr) -> Bool {
+        guard let ns = a.pointee.ns, let prefix = ns.pointee.prefix else { return false }
+        return xmlStrEqual(prefix, "xml") == 1
+    }
+
+    /// A `<meta http-equiv="Content-Type">`, which the conversion removes from `<head>`.
+    private static func isContentTypeMeta(_ element: xmlNodePtr) -> Bool {
+        guard xmlStrEqual(element.pointee.name, "meta") == 1, let equiv = xmlGetProp(element, "http-equiv") else { return false }
+        defer { mentordocs_xmlFree(equiv) }
+        return String(cString: equiv).lowercased() == "content-type"
     }
 
     // MARK: Names, ASCII case folded

@@ -180,7 +180,7 @@ final class OutputDocument {
 
     /// XHTML 1.0 with its XML declaration and doctype; empty elements written as `<td></td>`.
     public func xhtml() throws(XMLLayerError) -> [UInt8] {
-        precondition(!html5Applied, "xhtml() after html5()")
+        precondition(!html5Applied, "xhtml() after the tree was converted to HTML5 (children(of:) or html5ByLibXML())")
         let buffer = xmlBufferCreate()!
         defer { xmlBufferFree(buffer) }
         guard let save = xmlSaveToBuffer(buffer, "UTF-8", Int32(XML_SAVE_XHTML.rawValue)) else {
@@ -192,10 +192,8 @@ final class OutputDocument {
     }
 
     /// HTML5: `<!DOCTYPE html>`, no namespace, `<meta charset="utf-8">` first in `<head>`.
-    /// Changes the tree, so call it last.
     public func html5() throws(XMLLayerError) -> [UInt8] {
-        applyHTML5()
-        return HTML5Writer.write(doc)
+        html5Applied ? HTML5Writer.write(doc) : HTML5Writer.write(converting: doc)
     }
 
     /// The same document written by libxml2's own HTML writer, which `HTML5Writer` reproduces

@@ -8,7 +8,8 @@ import Testing
     static let renderer = try! Renderer(library: TemplateLibrary(directory: Repo.templates))
     static let pairs = Program.allCases.flatMap { p in DocumentKind.allCases.map { (p, $0) } }
 
-    /// Both writings of one tree (ours first; the tree becomes HTML5's once, before either).
+    /// Both writings of one tree: ours first, from the XHTML tree as it is (the writer converts
+    /// as it goes), then libxml2's, after OutputDocument has converted the tree to HTML5.
     static func both(_ document: OutputDocument) throws -> (ours: String, libxml2: String) {
         let ours = try document.html5()
         let theirs = try document.html5ByLibXML()
@@ -25,6 +26,19 @@ import Testing
             #expect(ours == theirs, "\(program.rawValue) \(document.rawValue) \(data == nil ? "blank" : "filled")")
             #expect(ours.hasPrefix("<!DOCTYPE html>\n<html"))
         }
+    }
+
+    @Test func writingHTML5LeavesTheXHTMLTreeAsItWas() throws {
+        let example = try #require(try ParticipantLoader(strict: true).load(contentsOf: "\(Repo.examples)/aset.yaml").first?.get())
+        let template = try Self.renderer.library.template(program: .aset, document: .agreement)
+        let values = ComputedValues.make(data: example.data, program: .aset, title: template.title ?? "", options: RenderOptions())
+        let document = try OutputDocument.rendering(template, values)
+        let before = try document.xhtml()
+        let html = try document.html5()
+        #expect(try document.xhtml() == before)
+        #expect(try document.html5() == html)
+        #expect(String(decoding: before, as: UTF8.self).contains("xmlns=\"http://www.w3.org/1999/xhtml\""))
+        #expect(!String(decoding: html, as: UTF8.self).contains("xmlns"))
     }
 
     static let awkward = [
