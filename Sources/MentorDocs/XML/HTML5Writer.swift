@@ -191,9 +191,7 @@ struct HTML5Writer: ~Copyable {
             child = c.pointee.next
         }
         out.append("=")
-        let isURI = a.pointee.ns == nil && (converting || element.pointee.ns == nil)
-            && (HTML5Writer.folded(name, equals: "href") || HTML5Writer.folded(name, equals: "action") || HTML5Writer.folded(name, equals: "src")
-                || (HTML5Writer.folded(name, equals: "name") && HTML5Writer.folded(element.pointee.name, equals: "a")))
+        let isURI = a.pointee.ns == nil && (converting || element.pointee.ns == nil) && HTML5Writer.isURI(name, of: element)
         value.append(0) // a C string for libxml2 and for quoting
         defer { value.removeLast() }
         if isURI {
@@ -276,6 +274,17 @@ struct HTML5Writer: ~Copyable {
             || folded(name, equals: "nowrap")
         case UInt8(ascii: "r"): return folded(name, equals: "readonly")
         case UInt8(ascii: "s"): return folded(name, equals: "selected")
+        default: return false
+        }
+    }
+
+    /// Attributes libxml2 URI-escapes: `href`, `action`, `src`, and `name` on `a`.
+    private static func isURI(_ name: UnsafePointer<xmlChar>, of element: xmlNodePtr) -> Bool {
+        switch name.pointee | 0x20 {
+        case UInt8(ascii: "h"): return folded(name, equals: "href")
+        case UInt8(ascii: "a"): return folded(name, equals: "action")
+        case UInt8(ascii: "s"): return folded(name, equals: "src")
+        case UInt8(ascii: "n"): return folded(name, equals: "name") && folded(element.pointee.name, equals: "a")
         default: return false
         }
     }
