@@ -143,30 +143,34 @@ struct EventValidator {
             _ = mismatch(start, other)
         }
         var record: [String: Value] = [:]
-        var seen: [String: YAMLEvent] = [:]
+        var seen: [String: Int] = [:] // each key's event
         var merges: [Int] = []
         while document.events[cursor].kind != .mappingEnd {
             if stopped { return nil }
-            let key = keyEvent()
+            let keyIndex = resolve(cursor)
+            let key = document.events[keyIndex]
             cursor += 1
             if isMergeKey(key) {
                 merges += mergeSources()
                 _ = value(nil, level: level)
                 continue
             }
-            if let first = seen[key.text], replaying == 0 {
+            if let firstIndex = seen[key.text], replaying == 0 {
+                let first = document.events[firstIndex]
                 fileProblem = Diagnostic(at: location(key), "duplicate key '\(key.text)': it is already set at "
                                          + "line \(first.line), column \(first.column)",
                                          sourceLine: source.excerpt(key.line, column: key.column))
                 return nil
             }
-            seen[key.text] = key
+            seen[key.text] = keyIndex
             entry(key, fields, level: level, into: &record)
         }
         cursor += 1
         guard let fields else { return nil }
-        var keys = Set(seen.keys)
-        for source in merges { merge(source, fields, level: level, depth: 0, keys: &keys, into: &record) }
+        if !merges.isEmpty {
+            var keys = Set(seen.keys)
+            for source in merges { merge(source, fields, level: level, depth: 0, keys: &keys, into: &record) }
+        }
         return Value(.record(record), at: location(start))
     }
 
