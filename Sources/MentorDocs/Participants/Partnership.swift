@@ -129,7 +129,8 @@ public enum MeetingMode: String, CaseIterable, Sendable, Hashable {
     case inPerson = "in-person", email, video, phone, other
 
     /// The key of its hours in the computed `checkin.hours` record (`in_person`).
-    public var checkinKey: String { rawValue.replacingOccurrences(of: "-", with: "_") }
+    public var checkinKey: String { MeetingMode.checkinKeys[self]! }
+    private static let checkinKeys = Dictionary(uniqueKeysWithValues: allCases.map { ($0, $0.rawValue.replacingOccurrences(of: "-", with: "_")) })
 }
 
 /// One entry of the meeting log.
