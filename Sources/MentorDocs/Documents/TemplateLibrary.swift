@@ -10,7 +10,7 @@ public final class TemplateLibrary: @unchecked Sendable {
     /// The folders searched for each file, in order: `directory`, then the fallback.
     public let directories: [String]
     private let lock = NSLock()
-    private var parsed: [String: Result<(XMLTree.Element, SourceText), DiagnosticList>] = [:]
+    private var parsed: [String: ParsedFile] = [:]
     private var compiled: [String: Result<Template, DiagnosticList>] = [:]
     private var sources: [String: [String]] = [:]
 
@@ -104,12 +104,18 @@ public final class TemplateLibrary: @unchecked Sendable {
         return sources["\(program.rawValue)/\(document.rawValue)"]
     }
 
-    /// A template file parsed once: its tree and its text.
+    /// A template file parsed once: its tree and its text. Templates compiled at once that
+    /// include the same file wait for one parse of it.
     func parse(_ path: String) throws(DiagnosticList) -> (XMLTree.Element, SourceText) {
         lock.lock()
-        let cached = parsed[path]
+        let file: ParsedFile
+        if let known = parsed[path] { file = known } else { file = ParsedFile(); parsed[path] = file }
         lock.unlock()
-        if let cached { return try cached.get() }
+        return try file.result { read(path) }.get()
+    }
+
+    /// Reads and parses a template file.
+    private func read(_ path: String) -> Result<(XMLTree.Element, SourceText), DiagnosticList> {
         let result: Result<(XMLTree.Element, SourceText), DiagnosticList>
         let read = escapesItsFolder(path)
             ? .failure(RegularFile.Failure(reason: "is a symbolic link to a file outside the templates folder; templates read nothing from outside it"))
@@ -131,10 +137,7 @@ public final class TemplateLibrary: @unchecked Sendable {
                 result = .failure(DiagnosticList([Diagnostic(at: SourceLocation(file: path, line: 0, column: 0), "template is not UTF-8 text")]))
             }
         }
-        lock.lock()
-        parsed[path] = result
-        lock.unlock()
-        return try result.get()
+        return result
     }
 }
 

@@ -16,8 +16,8 @@ struct Expression: Sendable {
     var root: PathRoot
     var keys: [String]
     var formatters: [(Formatter, String?)]
-    /// The directive the expression was written in (location and line), for errors met while rendering.
-    var origin: Diagnostic?
+    /// The directive the expression was written in, located for errors met while rendering.
+    var origin: ExpressionOrigin?
 }
 
 /// A parsed `md:if` / `md:unless` condition.
@@ -38,7 +38,7 @@ struct CompileScope {
 
 extension Expression {
     /// Parses and checks an expression against the format's shape and the bound names.
-    static func parse(_ text: String, scope: CompileScope, fail: (String, String?) -> Diagnostic) throws(Diagnostic) -> (Expression, Shape?) {
+    static func parse(_ text: String, scope: CompileScope, origin: ExpressionOrigin, fail: (String, String?) -> Diagnostic) throws(Diagnostic) -> (Expression, Shape?) {
         let parts = text.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmed }
         let path = parts[0]
         guard !path.isEmpty, path.allSatisfy({ $0.isLetter || $0.isNumber || "_.#-".contains($0) }) else {
@@ -67,7 +67,7 @@ extension Expression {
             }
             guard keys.isEmpty else { throw fail("'#\(name)' is a number and has no keys", nil) }
             if let problem = Formatter.inputProblem(formatters, shape: .integer(1...Int.max)) { throw fail(problem, nil) }
-            return (Expression(source: text, root: .number(name), keys: [], formatters: formatters, origin: fail("", nil)), .integer(1...Int.max))
+            return (Expression(source: text, root: .number(name), keys: [], formatters: formatters, origin: origin), .integer(1...Int.max))
         } else if let bound = scope.values[first] {
             root = .variable(first)
             shape = bound
@@ -93,13 +93,13 @@ extension Expression {
             }
         }
         if let problem = Formatter.inputProblem(formatters, shape: shape) { throw fail(problem, nil) }
-        return (Expression(source: text, root: root, keys: keys, formatters: formatters, origin: fail("", nil)), shape)
+        return (Expression(source: text, root: root, keys: keys, formatters: formatters, origin: origin), shape)
     }
 }
 
 extension Condition {
     /// Parses `path`, `path = literal` or `path != literal`.
-    static func parse(_ text: String, negated: Bool, scope: CompileScope, fail: (String, String?) -> Diagnostic) throws(Diagnostic) -> Condition {
+    static func parse(_ text: String, negated: Bool, scope: CompileScope, origin: ExpressionOrigin, fail: (String, String?) -> Diagnostic) throws(Diagnostic) -> Condition {
         var test = Test.present
         var expressionText = text
         if let range = text.firstRange(of: "!=") { // the standard library's search: Foundation's is far slower
@@ -109,7 +109,7 @@ extension Condition {
             test = .equals(text[range.upperBound...].trimmed)
             expressionText = String(text[..<range.lowerBound])
         }
-        let (expression, _) = try Expression.parse(expressionText.trimmed, scope: scope, fail: fail)
+        let (expression, _) = try Expression.parse(expressionText.trimmed, scope: scope, origin: origin, fail: fail)
         return Condition(expression: expression, test: test, negated: negated)
     }
 }

@@ -63,14 +63,8 @@ struct TemplateCompiler<Resolver: IncludeResolver> {
     /// A diagnostic at the directive attribute `md:name` written from `source` on.
     func diagnostic(at source: SourceLocation, _ directive: String, _ message: String,
                     expression: String? = nil, suggestion: String? = nil) -> Diagnostic {
-        var location = source
-        let text = sources[location.file]
-        if let found = text?.find("md:\(directive)=", from: location.line) {
-            location.line = found.line
-            location.column = found.column
-        }
-        return Diagnostic(at: location, message, path: expression, suggestion: suggestion,
-                          sourceLine: text?.line(location.line))
+        TemplateDiagnostics.diagnostic(at: source, in: sources[source.file], directive, message,
+                                       expression: expression, suggestion: suggestion)
     }
 
     // MARK: includes
@@ -152,6 +146,10 @@ struct TemplateCompiler<Resolver: IncludeResolver> {
                 diagnostic(element, directive.rawValue, message, expression: directives[directive], suggestion: suggestion)
             }
         }
+        func origin(_ directive: Directive) -> ExpressionOrigin {
+            ExpressionOrigin(site: element.source, directive: directive.rawValue, expression: directives[directive],
+                             text: sources[element.source.file])
+        }
 
         for directive in Directive.order {
             guard let value = directives[directive] else { continue }
@@ -162,7 +160,7 @@ struct TemplateCompiler<Resolver: IncludeResolver> {
                     guard parts.count == 2, let name = Optional(parts[0].trimmed), name.isIdentifier else {
                         throw fail(.repeat)("md:repeat takes 'name in path', got '\(value)'", nil)
                     }
-                    let (expression, shape) = try Expression.parse(parts[1].trimmed, scope: scope, fail: fail(.repeat))
+                    let (expression, shape) = try Expression.parse(parts[1].trimmed, scope: scope, origin: origin(.repeat), fail: fail(.repeat))
                     guard case .list(let item)? = shape else {
                         throw fail(.repeat)("md:repeat needs a list, and '\(parts[1].trimmed)' is not one", nil)
                     }
@@ -187,14 +185,14 @@ struct TemplateCompiler<Resolver: IncludeResolver> {
                         guard parts.count == 2, parts[0].isIdentifier else {
                             throw fail(.with)("md:with takes 'name = path', got '\(binding.trimmed)'", nil)
                         }
-                        let (expression, shape) = try Expression.parse(parts[1], scope: scope, fail: fail(.with))
+                        let (expression, shape) = try Expression.parse(parts[1], scope: scope, origin: origin(.with), fail: fail(.with))
                         withBindings.append((parts[0], expression))
                         scope.values[parts[0]] = shape ?? .text
                     }
                 case .if, .unless:
-                    conditions.append(try Condition.parse(value, negated: directive == .unless, scope: scope, fail: fail(directive)))
+                    conditions.append(try Condition.parse(value, negated: directive == .unless, scope: scope, origin: origin(directive), fail: fail(directive)))
                 case .text:
-                    let (expression, shape) = try Expression.parse(value, scope: scope, fail: fail(.text))
+                    let (expression, shape) = try Expression.parse(value, scope: scope, origin: origin(.text), fail: fail(.text))
                     if case .record? = shape, expression.formatters.isEmpty {
                         throw fail(.text)("'\(value)' is a group of keys, not a value", nil)
                     }
@@ -211,7 +209,7 @@ struct TemplateCompiler<Resolver: IncludeResolver> {
                             throw fail(.attr)("md:attr takes 'attribute expression', got '\(assignment.trimmed)'", nil)
                         }
                         let (prefix, expressionText) = try AttributeSetter.splitPrefix(parts[1], fail: fail(.attr))
-                        let (expression, _) = try Expression.parse(expressionText, scope: scope, fail: fail(.attr))
+                        let (expression, _) = try Expression.parse(expressionText, scope: scope, origin: origin(.attr), fail: fail(.attr))
                         let attribute = try AttributeSetter.target(parts[0], prefix: prefix, fail: fail(.attr))
                         setAttributes.append(AttributeSetter(attribute: attribute, expression: expression, urlPrefix: prefix))
                     }
