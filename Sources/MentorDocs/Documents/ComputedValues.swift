@@ -118,7 +118,7 @@ enum ComputedValues {
         for meeting in meetings {
             guard let date = meeting["date"]?.date, month.contains(date) else { continue }
             count += 1
-            let mode = (meeting["mode"]?.text ?? "other").replacingOccurrences(of: "-", with: "_")
+            let mode = (meeting["mode"]?.text ?? "other").dashesAsUnderscores
             // A mode the log does not name counts as `other`.
             let slot = modes.firstIndex { $0.checkinKey == mode } ?? modes.firstIndex(of: .other)!
             hours[slot] += meeting["hours"]?.number ?? 0

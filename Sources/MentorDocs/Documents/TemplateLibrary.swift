@@ -21,10 +21,12 @@ public final class TemplateLibrary: @unchecked Sendable {
     }
 
     /// The library the command line uses: the built-in templates, overridden file by file by
-    /// `--templates DIR`, else by `MENTORDOCS_TEMPLATES`.
-    public static func standard(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
+    /// `--templates DIR`, else by `MENTORDOCS_TEMPLATES` (from `environment`, else the process's own).
+    public static func standard(explicit: String?, environment: [String: String]? = nil,
                                 builtIn: String? = BuiltInResources.templates) throws(UsageError) -> TemplateLibrary {
-        let override = explicit ?? environment["MENTORDOCS_TEMPLATES"].flatMap { $0.isEmpty ? nil : $0 }
+        // One variable read, not the whole environment copied into a dictionary.
+        let variable = environment.map { $0["MENTORDOCS_TEMPLATES"] } ?? getenv("MENTORDOCS_TEMPLATES").map { String(cString: $0) }
+        let override = explicit ?? variable.flatMap { $0.isEmpty ? nil : $0 }
         if let override {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: override, isDirectory: &isFolder), isFolder.boolValue else {

@@ -127,7 +127,7 @@ public enum MeetingMode: String, CaseIterable, Sendable, Hashable {
     case inPerson = "in-person", email, video, phone, other
 
     /// The key of its hours in the computed `checkin.hours` record (`in_person`).
-    public var checkinKey: String { rawValue.replacingOccurrences(of: "-", with: "_") }
+    public var checkinKey: String { rawValue.dashesAsUnderscores }
 }
 
 /// One entry of the meeting log.
