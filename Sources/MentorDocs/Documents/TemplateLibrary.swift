@@ -13,6 +13,7 @@ public final class TemplateLibrary: @unchecked Sendable {
     private var parsed: [String: ParsedFile] = [:]
     private var compiled: [String: Result<Template, DiagnosticList>] = [:]
     private var sources: [String: [String]] = [:]
+    private var roots: [String: String] = [:]
 
     /// A library reading templates from `directory`, and each file it lacks from `fallback`.
     public init(directory: String, fallback: String? = nil) {
@@ -151,8 +152,20 @@ extension TemplateLibrary {
     func escapesItsFolder(_ path: String) -> Bool {
         guard let folder = directories.first(where: { path.hasPrefix($0 + "/") }) else { return true }
         let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        return !real.hasPrefix(resolvedRoot(folder) + "/")
+    }
+
+    /// `folder` with its symbolic links resolved, worked out once for all the files read from it.
+    private func resolvedRoot(_ folder: String) -> String {
+        lock.lock()
+        let known = roots[folder]
+        lock.unlock()
+        if let known { return known }
         let root = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
-        return !real.hasPrefix(root + "/")
+        lock.lock()
+        roots[folder] = root
+        lock.unlock()
+        return root
     }
 }
 

@@ -123,7 +123,7 @@ struct TemplateCompiler<Resolver: IncludeResolver> {
     // MARK: directives
 
     mutating func compile(_ element: XMLTree.Element, scope outer: CompileScope) -> TNode {
-        var directives: [Directive: String] = [:]
+        var directives = DirectiveValues()
         var plain: [XMLTree.Attribute] = []
         for attribute in element.attributes {
             guard attribute.namespace == Template.namespace else { plain.append(attribute); continue }
@@ -245,7 +245,7 @@ extension TemplateCompiler {
 
     /// Reads `md:min="N"` (at least N entries, the data's then empty ones) and `md:spare="N"`
     /// (N empty entries after the data).
-    func slots(_ directives: [Directive: String],
+    func slots(_ directives: DirectiveValues,
                fail: (Directive) -> (String, String?) -> Diagnostic) throws(Diagnostic) -> TElement.Slots {
         var slots = TElement.Slots()
         for directive in [Directive.min, .spare] {
