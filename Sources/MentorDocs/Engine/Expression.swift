@@ -39,14 +39,14 @@ struct CompileScope {
 extension Expression {
     /// Parses and checks an expression against the format's shape and the bound names.
     static func parse(_ text: String, scope: CompileScope, origin: ExpressionOrigin, fail: (String, String?) -> Diagnostic) throws(Diagnostic) -> (Expression, Shape?) {
-        let parts = text.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmed }
+        let parts = text.splitting("|", omittingEmptySubsequences: false).map { $0.trimmed }
         let path = parts[0]
-        guard !path.isEmpty, path.allSatisfy({ $0.isLetter || $0.isNumber || "_.#-".contains($0) }) else {
+        guard !path.isEmpty, Expression.isPathText(path) else {
             throw fail("'\(path)' is not a path (write keys separated by dots, e.g. mentor.name)", nil)
         }
         var formatters: [(Formatter, String?)] = []
         for spec in parts.dropFirst() {
-            let pieces = spec.split(separator: ":", maxSplits: 1).map { $0.trimmed }
+            let pieces = spec.splitting(":", maxSplits: 1).map { $0.trimmed }
             let name = pieces.first ?? ""
             guard let formatter = Formatter(rawValue: name) else {
                 throw fail("unknown formatter '\(name)'", Suggestions.nearest(to: name, in: Formatter.allCases.map(\.rawValue)))
@@ -55,7 +55,7 @@ extension Expression {
             if let problem = formatter.check(argument) { throw fail(problem, nil) }
             formatters.append((formatter, argument))
         }
-        var keys = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        var keys = path.splitting(".", omittingEmptySubsequences: false).map(String.init)
         let first = keys.removeFirst()
         let root: PathRoot
         var shape: Shape?
@@ -114,9 +114,28 @@ extension Condition {
     }
 }
 
+extension Expression {
+    /// Whether `path` is written only in letters, digits, `_`, `.`, `#` and `-`.
+    static func isPathText(_ path: String) -> Bool {
+        if path.isASCIIText {
+            return path.utf8.allSatisfy { $0.isASCIILetterOrDigit || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".")
+                || $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "-") }
+        }
+        return path.allSatisfy { $0.isLetter || $0.isNumber || "_.#-".contains($0) }
+    }
+}
+
 extension StringProtocol {
+    /// The text without leading and trailing whitespace (`Character.isWhitespace`).
     var trimmed: String {
         var s = Substring(self)
+        if s.isASCIIText {
+            let bytes = s.utf8
+            var start = bytes.startIndex, end = bytes.endIndex
+            while start < end, bytes[start].isASCIIWhitespace { start = bytes.index(after: start) }
+            while end > start, bytes[bytes.index(before: end)].isASCIIWhitespace { end = bytes.index(before: end) }
+            return String(s[start..<end])
+        }
         while s.first?.isWhitespace == true { s.removeFirst() }
         while s.last?.isWhitespace == true { s.removeLast() }
         return String(s)

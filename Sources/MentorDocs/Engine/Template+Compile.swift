@@ -74,7 +74,7 @@ struct TemplateCompiler<Resolver: IncludeResolver> {
         if expansionTooLarge { return element }
         if let include = element.directive("include") {
             element.attributes.removeAll { $0.namespace == Template.namespace && $0.name == "include" }
-            let parts = include.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            let parts = include.splitting("#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             if parts.count != 2 || !TemplateSafety.isIncludeName(parts[0]) || !TemplateSafety.isIncludeName(parts[1]) {
                 problems.append(diagnostic(element, "include", "md:include takes 'file#block', a template of the templates folder and a block in it (letters, digits, '-' and '_'; no path), got '\(include)'", expression: include))
             } else if stack.count >= TemplateLimits.includeDepth {
@@ -180,8 +180,8 @@ struct TemplateCompiler<Resolver: IncludeResolver> {
                         throw fail(directive)("md:\(directive.rawValue) needs md:repeat on the same element", nil)
                     }
                 case .with:
-                    for binding in value.split(separator: ";") {
-                        let parts = binding.split(separator: "=", maxSplits: 1).map { $0.trimmed }
+                    for binding in value.splitting(";") {
+                        let parts = binding.splitting("=", maxSplits: 1).map { $0.trimmed }
                         guard parts.count == 2, parts[0].isIdentifier else {
                             throw fail(.with)("md:with takes 'name = path', got '\(binding.trimmed)'", nil)
                         }
@@ -203,8 +203,8 @@ struct TemplateCompiler<Resolver: IncludeResolver> {
                     }
                     text = expression
                 case .attr:
-                    for assignment in value.split(separator: ";") {
-                        let parts = assignment.trimmed.split(separator: " ", maxSplits: 1).map { $0.trimmed }
+                    for assignment in value.splitting(";") {
+                        let parts = assignment.trimmed.splitting(" ", maxSplits: 1).map { $0.trimmed }
                         guard parts.count == 2 else {
                             throw fail(.attr)("md:attr takes 'attribute expression', got '\(assignment.trimmed)'", nil)
                         }
@@ -267,6 +267,10 @@ extension XMLTree.Element {
 
 extension String {
     var isIdentifier: Bool {
+        if isASCIIText {
+            guard let first = utf8.first, first.isASCIILetter || first == UInt8(ascii: "_") else { return false }
+            return utf8.allSatisfy { $0.isASCIILetterOrDigit || $0 == UInt8(ascii: "_") }
+        }
         guard let first, first.isLetter || first == "_" else { return false }
         return allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
     }
