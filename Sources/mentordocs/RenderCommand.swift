@@ -30,6 +30,9 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         let pipeline = try output.makePipeline(month: try YearMonth.option(month))
         defer { pipeline.pdf?.printer.close() }
+        // The process ends after this command: its compiled templates are left to the exit, not
+        // freed node by node.
+        defer { _ = Unmanaged.passRetained(pipeline.renderer) }
         let run = DocumentRun(pipeline: pipeline, folder: try OutputFolder(output.outputFolder))
         let summary = run.render(files, loader: ParticipantLoader(strict: strict), report: output.print)
         try output.finish(summary)

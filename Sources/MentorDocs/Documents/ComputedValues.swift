@@ -126,9 +126,7 @@ enum ComputedValues {
         for meeting in meetings {
             guard let date = meeting["date"]?.date, month.contains(date) else { continue }
             count += 1
-            let written = meeting["mode"]?.text ?? "other"
-            let mode = written.utf8.contains(UInt8(ascii: "-"))
-                ? String(decoding: written.utf8.map { $0 == UInt8(ascii: "-") ? UInt8(ascii: "_") : $0 }, as: UTF8.self) : written
+            let mode = (meeting["mode"]?.text ?? "other").dashesAsUnderscores
             // A mode the log does not name counts as `other`.
             let slot = modes.firstIndex { $0.checkinKey == mode } ?? modes.firstIndex(of: .other)!
             hours[slot] += meeting["hours"]?.number ?? 0

@@ -38,7 +38,7 @@ public enum DocumentKind: String, CaseIterable, Sendable, Codable {
     /// name for typos; a list naming no document (`""`, `,`) is a mistake, not "nothing".
     public static func parseList(_ text: String) throws -> [DocumentKind] {
         if text.lowercased() == "all" { return allCases }
-        let names = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
+        let names = text.split(separator: ",").map { $0.trimmingSpaces.lowercased() }.filter { !$0.isEmpty }
         if names.isEmpty {
             throw UsageError.invalid("--doc needs at least one document name (or 'all'); valid: " + allCases.map(\.rawValue).joined(separator: ", "))
         }

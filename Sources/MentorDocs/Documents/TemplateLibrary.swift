@@ -10,9 +10,10 @@ public final class TemplateLibrary: @unchecked Sendable {
     /// The folders searched for each file, in order: `directory`, then the fallback.
     public let directories: [String]
     private let lock = NSLock()
-    private var parsed: [String: Result<(XMLTree.Element, SourceText), DiagnosticList>] = [:]
+    private var parsed: [String: ParsedFile] = [:]
     private var compiled: [String: Result<Template, DiagnosticList>] = [:]
     private var sources: [String: [String]] = [:]
+    private var roots: [String: String] = [:]
 
     /// A library reading templates from `directory`, and each file it lacks from `fallback`.
     public init(directory: String, fallback: String? = nil) {
@@ -21,10 +22,12 @@ public final class TemplateLibrary: @unchecked Sendable {
     }
 
     /// The library the command line uses: the built-in templates, overridden file by file by
-    /// `--templates DIR`, else by `MENTORDOCS_TEMPLATES`.
-    public static func standard(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
+    /// `--templates DIR`, else by `MENTORDOCS_TEMPLATES` (from `environment`, else the process's own).
+    public static func standard(explicit: String?, environment: [String: String]? = nil,
                                 builtIn: String? = BuiltInResources.templates) throws(UsageError) -> TemplateLibrary {
-        let override = explicit ?? environment["MENTORDOCS_TEMPLATES"].flatMap { $0.isEmpty ? nil : $0 }
+        // One variable read, not the whole environment copied into a dictionary.
+        let variable = environment.map { $0["MENTORDOCS_TEMPLATES"] } ?? getenv("MENTORDOCS_TEMPLATES").map { String(cString: $0) }
+        let override = explicit ?? variable.flatMap { $0.isEmpty ? nil : $0 }
         if let override {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: override, isDirectory: &isFolder), isFolder.boolValue else {
@@ -104,12 +107,18 @@ public final class TemplateLibrary: @unchecked Sendable {
         return sources["\(program.rawValue)/\(document.rawValue)"]
     }
 
-    /// A template file parsed once: its tree and its text.
+    /// A template file parsed once: its tree and its text. Templates compiled at once that
+    /// include the same file wait for one parse of it.
     func parse(_ path: String) throws(DiagnosticList) -> (XMLTree.Element, SourceText) {
         lock.lock()
-        let cached = parsed[path]
+        let file: ParsedFile
+        if let known = parsed[path] { file = known } else { file = ParsedFile(); parsed[path] = file }
         lock.unlock()
-        if let cached { return try cached.get() }
+        return try file.result { read(path) }.get()
+    }
+
+    /// Reads and parses a template file.
+    private func read(_ path: String) -> Result<(XMLTree.Element, SourceText), DiagnosticList> {
         let result: Result<(XMLTree.Element, SourceText), DiagnosticList>
         let read = escapesItsFolder(path)
             ? .failure(RegularFile.Failure(reason: "is a symbolic link to a file outside the templates folder; templates read nothing from outside it"))
@@ -131,10 +140,7 @@ public final class TemplateLibrary: @unchecked Sendable {
                 result = .failure(DiagnosticList([Diagnostic(at: SourceLocation(file: path, line: 0, column: 0), "template is not UTF-8 text")]))
             }
         }
-        lock.lock()
-        parsed[path] = result
-        lock.unlock()
-        return try result.get()
+        return result
     }
 }
 
@@ -146,8 +152,20 @@ extension TemplateLibrary {
     func escapesItsFolder(_ path: String) -> Bool {
         guard let folder = directories.first(where: { path.hasPrefix($0 + "/") }) else { return true }
         let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        return !real.hasPrefix(resolvedRoot(folder) + "/")
+    }
+
+    /// `folder` with its symbolic links resolved, worked out once for all the files read from it.
+    private func resolvedRoot(_ folder: String) -> String {
+        lock.lock()
+        let known = roots[folder]
+        lock.unlock()
+        if let known { return known }
         let root = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
-        return !real.hasPrefix(root + "/")
+        lock.lock()
+        roots[folder] = root
+        lock.unlock()
+        return root
     }
 }
 

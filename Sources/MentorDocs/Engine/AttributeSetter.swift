@@ -31,7 +31,7 @@ struct AttributeSetter: Sendable {
 
     /// The attribute `name` names, when a value may set it (with a fixed URL start or without).
     static func target(_ name: String, prefix: String?, fail: (String, String?) -> Diagnostic) throws(Diagnostic) -> XMLTree.Attribute {
-        let nameParts = name.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        let nameParts = name.splitting(":", omittingEmptySubsequences: false).map(String.init)
         let local = nameParts.count == 2 && nameParts[0] == "xml" ? nameParts[1] : name
         guard local.isAttributeName else {
             throw fail("md:attr cannot set '\(name)': not an attribute name (letters, digits, '-', '_' or xml:name)", nil)

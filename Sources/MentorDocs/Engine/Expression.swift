@@ -16,8 +16,8 @@ struct Expression: Sendable {
     var root: PathRoot
     var keys: [String]
     var formatters: [(Formatter, String?)]
-    /// The directive the expression was written in (location and line), for errors met while rendering.
-    var origin: Diagnostic?
+    /// The directive the expression was written in, located for errors met while rendering.
+    var origin: ExpressionOrigin?
 }
 
 /// A parsed `md:if` / `md:unless` condition.
@@ -38,15 +38,15 @@ struct CompileScope {
 
 extension Expression {
     /// Parses and checks an expression against the format's shape and the bound names.
-    static func parse(_ text: String, scope: CompileScope, fail: (String, String?) -> Diagnostic) throws(Diagnostic) -> (Expression, Shape?) {
-        let parts = text.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmed }
+    static func parse(_ text: String, scope: CompileScope, origin: ExpressionOrigin, fail: (String, String?) -> Diagnostic) throws(Diagnostic) -> (Expression, Shape?) {
+        let parts = text.splitting("|", omittingEmptySubsequences: false).map { $0.trimmed }
         let path = parts[0]
-        guard !path.isEmpty, path.allSatisfy({ $0.isLetter || $0.isNumber || "_.#-".contains($0) }) else {
+        guard !path.isEmpty, Expression.isPathText(path) else {
             throw fail("'\(path)' is not a path (write keys separated by dots, e.g. mentor.name)", nil)
         }
         var formatters: [(Formatter, String?)] = []
         for spec in parts.dropFirst() {
-            let pieces = spec.split(separator: ":", maxSplits: 1).map { $0.trimmed }
+            let pieces = spec.splitting(":", maxSplits: 1).map { $0.trimmed }
             let name = pieces.first ?? ""
             guard let formatter = Formatter(rawValue: name) else {
                 throw fail("unknown formatter '\(name)'", Suggestions.nearest(to: name, in: Formatter.allCases.map(\.rawValue)))
@@ -55,7 +55,7 @@ extension Expression {
             if let problem = formatter.check(argument) { throw fail(problem, nil) }
             formatters.append((formatter, argument))
         }
-        var keys = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        var keys = path.splitting(".", omittingEmptySubsequences: false).map(String.init)
         let first = keys.removeFirst()
         let root: PathRoot
         var shape: Shape?
@@ -67,7 +67,7 @@ extension Expression {
             }
             guard keys.isEmpty else { throw fail("'#\(name)' is a number and has no keys", nil) }
             if let problem = Formatter.inputProblem(formatters, shape: .integer(1...Int.max)) { throw fail(problem, nil) }
-            return (Expression(source: text, root: .number(name), keys: [], formatters: formatters, origin: fail("", nil)), .integer(1...Int.max))
+            return (Expression(source: text, root: .number(name), keys: [], formatters: formatters, origin: origin), .integer(1...Int.max))
         } else if let bound = scope.values[first] {
             root = .variable(first)
             shape = bound
@@ -93,13 +93,13 @@ extension Expression {
             }
         }
         if let problem = Formatter.inputProblem(formatters, shape: shape) { throw fail(problem, nil) }
-        return (Expression(source: text, root: root, keys: keys, formatters: formatters, origin: fail("", nil)), shape)
+        return (Expression(source: text, root: root, keys: keys, formatters: formatters, origin: origin), shape)
     }
 }
 
 extension Condition {
     /// Parses `path`, `path = literal` or `path != literal`.
-    static func parse(_ text: String, negated: Bool, scope: CompileScope, fail: (String, String?) -> Diagnostic) throws(Diagnostic) -> Condition {
+    static func parse(_ text: String, negated: Bool, scope: CompileScope, origin: ExpressionOrigin, fail: (String, String?) -> Diagnostic) throws(Diagnostic) -> Condition {
         var test = Test.present
         var expressionText = text
         if let range = text.firstRange(of: "!=") { // the standard library's search: Foundation's is far slower
@@ -109,14 +109,33 @@ extension Condition {
             test = .equals(text[range.upperBound...].trimmed)
             expressionText = String(text[..<range.lowerBound])
         }
-        let (expression, _) = try Expression.parse(expressionText.trimmed, scope: scope, fail: fail)
+        let (expression, _) = try Expression.parse(expressionText.trimmed, scope: scope, origin: origin, fail: fail)
         return Condition(expression: expression, test: test, negated: negated)
     }
 }
 
+extension Expression {
+    /// Whether `path` is written only in letters, digits, `_`, `.`, `#` and `-`.
+    static func isPathText(_ path: String) -> Bool {
+        if path.isASCIIText {
+            return path.utf8.allSatisfy { $0.isASCIILetterOrDigit || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".")
+                || $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "-") }
+        }
+        return path.allSatisfy { $0.isLetter || $0.isNumber || "_.#-".contains($0) }
+    }
+}
+
 extension StringProtocol {
+    /// The text without leading and trailing whitespace (`Character.isWhitespace`).
     var trimmed: String {
         var s = Substring(self)
+        if s.isASCIIText {
+            let bytes = s.utf8
+            var start = bytes.startIndex, end = bytes.endIndex
+            while start < end, bytes[start].isASCIIWhitespace { start = bytes.index(after: start) }
+            while end > start, bytes[bytes.index(before: end)].isASCIIWhitespace { end = bytes.index(before: end) }
+            return String(s[start..<end])
+        }
         while s.first?.isWhitespace == true { s.removeFirst() }
         while s.last?.isWhitespace == true { s.removeLast() }
         return String(s)

@@ -63,14 +63,8 @@ struct TemplateCompiler<Resolver: IncludeResolver> {
     /// A diagnostic at the directive attribute `md:name` written from `source` on.
     func diagnostic(at source: SourceLocation, _ directive: String, _ message: String,
                     expression: String? = nil, suggestion: String? = nil) -> Diagnostic {
-        var location = source
-        let text = sources[location.file]
-        if let found = text?.find("md:\(directive)=", from: location.line) {
-            location.line = found.line
-            location.column = found.column
-        }
-        return Diagnostic(at: location, message, path: expression, suggestion: suggestion,
-                          sourceLine: text?.line(location.line))
+        TemplateDiagnostics.diagnostic(at: source, in: sources[source.file], directive, message,
+                                       expression: expression, suggestion: suggestion)
     }
 
     // MARK: includes
@@ -80,7 +74,7 @@ struct TemplateCompiler<Resolver: IncludeResolver> {
         if expansionTooLarge { return element }
         if let include = element.directive("include") {
             element.attributes.removeAll { $0.namespace == Template.namespace && $0.name == "include" }
-            let parts = include.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            let parts = include.splitting("#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             if parts.count != 2 || !TemplateSafety.isIncludeName(parts[0]) || !TemplateSafety.isIncludeName(parts[1]) {
                 problems.append(diagnostic(element, "include", "md:include takes 'file#block', a template of the templates folder and a block in it (letters, digits, '-' and '_'; no path), got '\(include)'", expression: include))
             } else if stack.count >= TemplateLimits.includeDepth {
@@ -129,7 +123,7 @@ struct TemplateCompiler<Resolver: IncludeResolver> {
     // MARK: directives
 
     mutating func compile(_ element: XMLTree.Element, scope outer: CompileScope) -> TNode {
-        var directives: [Directive: String] = [:]
+        var directives = DirectiveValues()
         var plain: [XMLTree.Attribute] = []
         for attribute in element.attributes {
             guard attribute.namespace == Template.namespace else { plain.append(attribute); continue }
@@ -152,6 +146,10 @@ struct TemplateCompiler<Resolver: IncludeResolver> {
                 diagnostic(element, directive.rawValue, message, expression: directives[directive], suggestion: suggestion)
             }
         }
+        func origin(_ directive: Directive) -> ExpressionOrigin {
+            ExpressionOrigin(site: element.source, directive: directive.rawValue, expression: directives[directive],
+                             text: sources[element.source.file])
+        }
 
         for directive in Directive.order {
             guard let value = directives[directive] else { continue }
@@ -162,7 +160,7 @@ struct TemplateCompiler<Resolver: IncludeResolver> {
                     guard parts.count == 2, let name = Optional(parts[0].trimmed), name.isIdentifier else {
                         throw fail(.repeat)("md:repeat takes 'name in path', got '\(value)'", nil)
                     }
-                    let (expression, shape) = try Expression.parse(parts[1].trimmed, scope: scope, fail: fail(.repeat))
+                    let (expression, shape) = try Expression.parse(parts[1].trimmed, scope: scope, origin: origin(.repeat), fail: fail(.repeat))
                     guard case .list(let item)? = shape else {
                         throw fail(.repeat)("md:repeat needs a list, and '\(parts[1].trimmed)' is not one", nil)
                     }
@@ -182,19 +180,19 @@ struct TemplateCompiler<Resolver: IncludeResolver> {
                         throw fail(directive)("md:\(directive.rawValue) needs md:repeat on the same element", nil)
                     }
                 case .with:
-                    for binding in value.split(separator: ";") {
-                        let parts = binding.split(separator: "=", maxSplits: 1).map { $0.trimmed }
+                    for binding in value.splitting(";") {
+                        let parts = binding.splitting("=", maxSplits: 1).map { $0.trimmed }
                         guard parts.count == 2, parts[0].isIdentifier else {
                             throw fail(.with)("md:with takes 'name = path', got '\(binding.trimmed)'", nil)
                         }
-                        let (expression, shape) = try Expression.parse(parts[1], scope: scope, fail: fail(.with))
+                        let (expression, shape) = try Expression.parse(parts[1], scope: scope, origin: origin(.with), fail: fail(.with))
                         withBindings.append((parts[0], expression))
                         scope.values[parts[0]] = shape ?? .text
                     }
                 case .if, .unless:
-                    conditions.append(try Condition.parse(value, negated: directive == .unless, scope: scope, fail: fail(directive)))
+                    conditions.append(try Condition.parse(value, negated: directive == .unless, scope: scope, origin: origin(directive), fail: fail(directive)))
                 case .text:
-                    let (expression, shape) = try Expression.parse(value, scope: scope, fail: fail(.text))
+                    let (expression, shape) = try Expression.parse(value, scope: scope, origin: origin(.text), fail: fail(.text))
                     if case .record? = shape, expression.formatters.isEmpty {
                         throw fail(.text)("'\(value)' is a group of keys, not a value", nil)
                     }
@@ -205,13 +203,13 @@ struct TemplateCompiler<Resolver: IncludeResolver> {
                     }
                     text = expression
                 case .attr:
-                    for assignment in value.split(separator: ";") {
-                        let parts = assignment.trimmed.split(separator: " ", maxSplits: 1).map { $0.trimmed }
+                    for assignment in value.splitting(";") {
+                        let parts = assignment.trimmed.splitting(" ", maxSplits: 1).map { $0.trimmed }
                         guard parts.count == 2 else {
                             throw fail(.attr)("md:attr takes 'attribute expression', got '\(assignment.trimmed)'", nil)
                         }
                         let (prefix, expressionText) = try AttributeSetter.splitPrefix(parts[1], fail: fail(.attr))
-                        let (expression, _) = try Expression.parse(expressionText, scope: scope, fail: fail(.attr))
+                        let (expression, _) = try Expression.parse(expressionText, scope: scope, origin: origin(.attr), fail: fail(.attr))
                         let attribute = try AttributeSetter.target(parts[0], prefix: prefix, fail: fail(.attr))
                         setAttributes.append(AttributeSetter(attribute: attribute, expression: expression, urlPrefix: prefix))
                     }
@@ -247,7 +245,7 @@ extension TemplateCompiler {
 
     /// Reads `md:min="N"` (at least N entries, the data's then empty ones) and `md:spare="N"`
     /// (N empty entries after the data).
-    func slots(_ directives: [Directive: String],
+    func slots(_ directives: DirectiveValues,
                fail: (Directive) -> (String, String?) -> Diagnostic) throws(Diagnostic) -> TElement.Slots {
         var slots = TElement.Slots()
         for directive in [Directive.min, .spare] {
@@ -269,6 +267,10 @@ extension XMLTree.Element {
 
 extension String {
     var isIdentifier: Bool {
+        if isASCIIText {
+            guard let first = utf8.first, first.isASCIILetter || first == UInt8(ascii: "_") else { return false }
+            return utf8.allSatisfy { $0.isASCIILetterOrDigit || $0 == UInt8(ascii: "_") }
+        }
         guard let first, first.isLetter || first == "_" else { return false }
         return allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
     }

@@ -139,7 +139,7 @@ struct RenderPass {
 extension Expression {
     /// An error met while rendering, located at the directive the expression was written in.
     func error(_ message: String) -> Diagnostic {
-        var diagnostic = origin ?? Diagnostic(at: SourceLocation(file: "template", line: 0, column: 0), "")
+        var diagnostic = origin?.diagnostic() ?? Diagnostic(at: SourceLocation(file: "template", line: 0, column: 0), "")
         diagnostic.message = message
         diagnostic.path = source
         diagnostic.suggestion = nil

@@ -130,7 +130,7 @@ public enum MeetingMode: String, CaseIterable, Sendable, Hashable {
 
     /// The key of its hours in the computed `checkin.hours` record (`in_person`).
     public var checkinKey: String { MeetingMode.checkinKeys[self]! }
-    private static let checkinKeys = Dictionary(uniqueKeysWithValues: allCases.map { ($0, $0.rawValue.replacingOccurrences(of: "-", with: "_")) })
+    private static let checkinKeys = Dictionary(uniqueKeysWithValues: allCases.map { ($0, $0.rawValue.dashesAsUnderscores) })
 }
 
 /// One entry of the meeting log.

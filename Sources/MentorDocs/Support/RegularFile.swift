@@ -39,7 +39,8 @@ enum RegularFile {
         var data = Data()
         let expected = min(Int(info.st_size), limit) + 1
         data.reserveCapacity(min(expected, 64 << 20))
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        // No larger than the file: a fresh 64 KiB buffer costs a short template 16 page faults.
+        var chunk = [UInt8](repeating: 0, count: min(1 << 16, max(expected, 4096)))
         while data.count <= limit {
             let want = min(chunk.count, limit + 1 - data.count)
             let n = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, want) }

@@ -80,7 +80,8 @@ private struct TreeReader {
                 sourceLine: source.line(1))])
         }
         let publicID = dtd.pointee.ExternalID.map { String(cString: $0) }
-        let line = source.find("<!DOCTYPE", from: 1, within: 200)?.line ?? 1
+        // Found only for a refusal: searching splits the file into lines.
+        var line: Int { source.find("<!DOCTYPE", from: 1, within: 200)?.line ?? 1 }
         if publicID != TemplateParser.xhtmlStrictPublicID {
             refuse("template names the DTD '\(publicID ?? dtd.pointee.SystemID.map { String(cString: $0) } ?? "none")'; only \(TemplateParser.xhtmlStrictPublicID) is allowed", line: line, near: "<!DOCTYPE")
         }
