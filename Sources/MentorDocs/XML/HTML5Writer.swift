@@ -327,10 +327,13 @@ private struct ByteBuffer: ~Copyable {
     mutating func removeAll() { count = 0 }
     mutating func removeLast() { count -= 1 }
 
-    mutating func reserve(_ more: Int) {
-        guard count + more > capacity else { return }
+    @inline(__always) mutating func reserve(_ more: Int) {
+        if count + more > capacity { grow(count + more) }
+    }
+
+    private mutating func grow(_ needed: Int) {
         var grown = capacity * 2
-        while grown < count + more { grown *= 2 }
+        while grown < needed { grown *= 2 }
         let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
         bigger.update(from: start, count: count)
         start.deallocate()
@@ -338,7 +341,7 @@ private struct ByteBuffer: ~Copyable {
         capacity = grown
     }
 
-    mutating func append(_ byte: UInt8) {
+    @inline(__always) mutating func append(_ byte: UInt8) {
         reserve(1)
         start[count] = byte
         count += 1
@@ -353,8 +356,17 @@ private struct ByteBuffer: ~Copyable {
 
     mutating func append(_ text: UnsafePointer<UInt8>) { append(text, count: strlen(text)) }
 
-    mutating func append(_ text: StaticString) {
-        text.withUTF8Buffer { append($0.baseAddress!, count: $0.count) }
+    /// Markup written by the writer: most of it one or a few bytes, copied without a call.
+    @inline(__always) mutating func append(_ text: StaticString) {
+        guard text.hasPointerRepresentation else {
+            text.withUTF8Buffer { append($0.baseAddress!, count: $0.count) }
+            return
+        }
+        let n = text.utf8CodeUnitCount
+        reserve(n)
+        let source = text.utf8Start
+        for i in 0..<n { start[count + i] = source[i] }
+        count += n
     }
 
     /// libxml2's xmlEncodeEntitiesReentrant for a document with an encoding: `<` `>` `&` as
