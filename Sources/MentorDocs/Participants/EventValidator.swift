@@ -19,9 +19,9 @@ struct EventValidator {
     var diagnostics: [Diagnostic] { scalars.diagnostics }
     private var scalars: ScalarReader
     /// A limit passed: the document's only problem.
-    private(set) var limitProblem: Diagnostic?
+    private(set) var limitProblem: Diagnostic? { didSet { stopped = true } }
     /// A duplicate key: the whole file's only problem, as for a syntax error.
-    private(set) var fileProblem: Diagnostic?
+    private(set) var fileProblem: Diagnostic? { didSet { stopped = true } }
 
     private var aliasBudget: Int
     private var cursor = 0
@@ -46,7 +46,8 @@ struct EventValidator {
 
     /// The deepest nesting walked; libyaml accepts any, and the walk recurses once per level.
     private var maxDepth: Int { min(max(limits.maxDepth, 1), 1_000) }
-    private var stopped: Bool { limitProblem != nil || fileProblem != nil }
+    /// Whether a limit or a duplicate key has ended the walk (asked before every node).
+    private var stopped = false
 
     /// The document as a record value, or nil when it is not a mapping at all.
     mutating func read() -> Value? {
@@ -142,9 +143,14 @@ struct EventValidator {
         case let other?:
             _ = mismatch(start, other)
         }
+        // At most one entry per two events up to the mapping's end: room for all of them at once.
+        let room = max(0, min((document.links[cursor - 1] - cursor) / 2, 64))
         var record: [String: Value] = [:]
+        if let fields { record.reserveCapacity(min(room, fields.count)) }
         var seen: [String: Int] = [:] // each key's event
+        seen.reserveCapacity(room)
         var merges: [Int] = []
+        var next = 0 // where the search for the next key's field starts (keys mostly come in the format's order)
         while document.events[cursor].kind != .mappingEnd {
             if stopped { return nil }
             let keyIndex = resolve(cursor)
@@ -155,15 +161,14 @@ struct EventValidator {
                 _ = value(nil, level: level)
                 continue
             }
-            if let firstIndex = seen[key.text], replaying == 0 {
+            if let firstIndex = seen.updateValue(keyIndex, forKey: key.text), replaying == 0 {
                 let first = document.events[firstIndex]
                 fileProblem = Diagnostic(at: location(key), "duplicate key '\(key.text)': it is already set at "
                                          + "line \(first.line), column \(first.column)",
                                          sourceLine: source.excerpt(key.line, column: key.column))
                 return nil
             }
-            seen[key.text] = keyIndex
-            entry(key, fields, level: level, into: &record)
+            entry(key, fields, level: level, into: &record, from: &next)
         }
         cursor += 1
         guard let fields else { return nil }
@@ -176,10 +181,10 @@ struct EventValidator {
 
     /// Reads one `key: value` entry into `record`: an unknown key is reported and its value only walked.
     private mutating func entry(_ key: YAMLEvent, _ fields: [Field]?, level: Int,
-                                into record: inout [String: Value]) {
+                                into record: inout [String: Value], from next: inout Int) {
         stack.append(.key(key.text))
         defer { stack.removeLast() }
-        guard let fields, let field = fields.first(where: { $0.name == key.text }) else {
+        guard let fields, let found = EventValidator.field(named: key.text, in: fields, from: next) else {
             if let fields {
                 report(key, path, "unknown key", severity: strict ? .error : .warning,
                        suggestion: Suggestions.nearest(to: key.text, in: fields.map(\.name)))
@@ -187,7 +192,20 @@ struct EventValidator {
             _ = value(nil, level: level)
             return
         }
-        if let v = value(field.shape, level: level) { record[key.text] = v }
+        next = found + 1
+        if let v = value(fields[found].shape, level: level) { record[key.text] = v }
+    }
+
+    /// The index of the field named `name`, searched from `start` round to it again.
+    private static func field(named name: String, in fields: [Field], from start: Int) -> Int? {
+        let count = fields.count
+        guard count > 0 else { return nil }
+        var i = start < count ? start : 0
+        for _ in 0..<count {
+            if fields[i].name == name { return i }
+            i = i + 1 == count ? 0 : i + 1
+        }
+        return nil
     }
 
     /// The key at the cursor, an alias replaced by the scalar it names (the collecting pass
@@ -235,6 +253,7 @@ struct EventValidator {
         replaying += 1
         defer { replaying -= 1; cursor = resume }
         var nested: [Int] = []
+        var next = 0
         while document.events[cursor].kind != .mappingEnd {
             if stopped { return }
             let key = keyEvent()
@@ -247,7 +266,7 @@ struct EventValidator {
                 skipNode()
             } else {
                 keys.insert(key.text)
-                entry(key, fields, level: level, into: &record)
+                entry(key, fields, level: level, into: &record, from: &next)
             }
         }
         for inner in nested { merge(inner, fields, level: level, depth: depth + 1, keys: &keys, into: &record) }
