@@ -99,7 +99,24 @@ struct TreeBuilder {
     static func firstNonXMLCharacter(_ text: String) -> Unicode.Scalar? {
         func suspicious(_ byte: UInt8) -> Bool { (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0xEF }
         let suspect = text.utf8.withContiguousStorageIfAvailable { bytes in
-            for byte in bytes where suspicious(byte) { return true }
+            // Eight bytes at a time: a word with no byte below 0x20 and none equal to 0xEF (as
+            // most text is) needs no closer look.
+            var i = 0
+            if let base = bytes.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                while i + 8 <= bytes.count {
+                    let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    let low: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+                    let below = (word &- low &* 0x20) & ~word & high
+                    let marks = word ^ (low &* 0xEF)
+                    let hasMark = (marks &- low) & ~marks & high
+                    if below | hasMark != 0 {
+                        for j in i..<(i + 8) where suspicious(bytes[j]) { return true }
+                    }
+                    i += 8
+                }
+            }
+            for j in i..<bytes.count where suspicious(bytes[j]) { return true }
             return false
         } ?? text.utf8.contains(where: suspicious)
         guard suspect else { return nil }

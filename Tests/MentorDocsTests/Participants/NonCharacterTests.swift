@@ -22,6 +22,28 @@ import Testing
                 == ["pair.yaml:2:11: error: non-character \(name) is not allowed in a participant file"])
     }
 
+    @Test func theOutputGuardFindsARefusedCharacterAtEveryPlace() {
+        // The guard looks at eight bytes at a time: a refused character before, across and after
+        // each word boundary, among ASCII and multi-byte text, and text it must let through.
+        let refused: [Unicode.Scalar] = ["\u{0}", "\u{1}", "\u{8}", "\u{B}", "\u{1F}", "\u{FFFE}", "\u{FFFF}"]
+        let allowed: [Unicode.Scalar] = ["\t", "\n", "\r", " ", "\u{7F}", "\u{EFFF}", "\u{FEFF}", "\u{FFFD}", "é", "李"]
+        for filler in ["a", "é", "李"] {
+            for length in 0..<20 {
+                let base = String(repeating: filler, count: length)
+                #expect(TreeBuilder.firstNonXMLCharacter(base) == nil)
+                for position in 0...length {
+                    let head = String(repeating: filler, count: position), tail = String(repeating: filler, count: length - position)
+                    for bad in refused {
+                        #expect(TreeBuilder.firstNonXMLCharacter(head + String(bad) + tail) == bad, "\(length) \(position) \(bad.value)")
+                    }
+                    for good in allowed {
+                        #expect(TreeBuilder.firstNonXMLCharacter(head + String(good) + tail) == nil, "\(length) \(position) \(good.value)")
+                    }
+                }
+            }
+        }
+    }
+
     @Test(arguments: [#""\uFDCF""#, #""\uFDF0""#, #""\uFFFD""#, #""\U0001FFFD""#, #""\U00010000""#])
     func neighboursOfNonCharactersAreText(value: String) throws {
         let p = try Loader.partnership(Loader.load("mentor:\n  name: \(value)\n"))
