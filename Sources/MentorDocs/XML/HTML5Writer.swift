@@ -15,6 +15,11 @@
 // `converting`: an XHTML tree is written as OutputDocument's HTML5 conversion would leave it (no
 // namespaces, no `xml:` attributes, `<meta charset="utf-8">` first in `<head>` in place of a
 // Content-Type `http-equiv` meta), without changing the tree or walking it an extra time.
+// A copy of a template's fixed subtree (its root's `_private` holds -(prototype index + 1)) is
+// written as the bytes its prototype was written as, once per template, when `fixed` gives them:
+// nothing changes a copy after it is made, and the conversion never reaches below `<head>`'s own
+// children, so its bytes are the same in every document. A copy that is the root, `<head>` or a
+// child of `<head>` is walked as any element.
 internal import CLibXML2
 #if canImport(Glibc)
 import Glibc
@@ -32,6 +37,8 @@ struct HTML5Writer: ~Copyable {
     /// The root element and, once met, its `<head>` (while converting).
     private var root: xmlNodePtr?
     private var head: xmlNodePtr?
+    /// The HTML5 bytes of the template's fixed subtrees, by prototype index (while converting).
+    private var fixed: [[UInt8]] = []
 
     private init(capacity: Int, converting: Bool = false) {
         out = ByteBuffer(capacity: capacity)
@@ -48,10 +55,21 @@ struct HTML5Writer: ~Copyable {
 
     /// The HTML5 bytes of the XHTML document `doc`, which is not changed: the bytes `write`
     /// gives once OutputDocument has converted it.
-    static func write(converting doc: xmlDocPtr, capacity: Int = 32 << 10) -> [UInt8] {
+    /// `fixed`: the HTML5 bytes of the fixed subtrees the tree's marked copies were made from
+    /// (`TemplatePrototype.html5`), or none to walk every node.
+    static func write(converting doc: xmlDocPtr, fixed: [[UInt8]] = [], capacity: Int = 32 << 10) -> [UInt8] {
         var writer = HTML5Writer(capacity: capacity, converting: true)
         writer.root = xmlDocGetRootElement(doc)
+        writer.fixed = fixed
         writer.document(doc)
+        return writer.out.bytes
+    }
+
+    /// The HTML5 bytes of the unlinked prototype element `node`, as a copy of it is written
+    /// inside a converted document's `<body>`.
+    static func write(fixed node: xmlNodePtr) -> [UInt8] {
+        var writer = HTML5Writer(capacity: 1 << 10, converting: true)
+        writer.subtree(node)
         return writer.out.bytes
     }
 
@@ -96,6 +114,7 @@ struct HTML5Writer: ~Copyable {
             switch cur.pointee.type {
             case XML_ELEMENT_NODE:
                 if converting, let head, cur.pointee.parent == head, HTML5Writer.isContentTypeMeta(cur) { break } // dropped
+                if let bytes = fixedBytes(of: cur) { out.append(bytes); break } // a fixed subtree's copy
                 if self.open(cur), let first = cur.pointee.children {
                     open.append(cur)
                     cur = first
@@ -131,6 +150,14 @@ struct HTML5Writer: ~Copyable {
                 cur = up
             }
         }
+    }
+
+    /// The bytes of the fixed subtree `element` is a copy of, when it may be written as them.
+    @inline(__always) private func fixedBytes(of element: xmlNodePtr) -> [UInt8]? {
+        guard !fixed.isEmpty, let mark = element.pointee._private.map({ Int(bitPattern: $0) }), mark < 0,
+              element != root, let parent = element.pointee.parent, parent != root, parent != head else { return nil }
+        let index = -mark - 1
+        return index < fixed.count && !fixed[index].isEmpty ? fixed[index] : nil
     }
 
     /// `<name attributes>`; true when its children follow (and then its end tag).
@@ -355,6 +382,10 @@ private struct ByteBuffer: ~Copyable {
     }
 
     mutating func append(_ text: UnsafePointer<UInt8>) { append(text, count: strlen(text)) }
+
+    mutating func append(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { if let base = $0.baseAddress { append(base, count: $0.count) } }
+    }
 
     /// Markup written by the writer: most of it one or a few bytes, copied without a call.
     @inline(__always) mutating func append(_ text: StaticString) {

@@ -193,8 +193,18 @@ final class OutputDocument {
 
     /// HTML5: `<!DOCTYPE html>`, no namespace, `<meta charset="utf-8">` first in `<head>`.
     public func html5() throws(XMLLayerError) -> [UInt8] {
-        html5Applied ? HTML5Writer.write(doc) : HTML5Writer.write(converting: doc)
+        html5Applied ? HTML5Writer.write(doc) : HTML5Writer.write(converting: doc, fixed: prototype?.html5 ?? [])
     }
+
+    /// `html5()` with fixed subtrees' copies written as `fixed` gives them by prototype index
+    /// (none: every node walked), for the tests.
+    func html5(writingFixedSubtreesAs fixed: [[UInt8]]) -> [UInt8] {
+        precondition(!html5Applied)
+        return HTML5Writer.write(converting: doc, fixed: fixed)
+    }
+
+    /// The HTML5 bytes of the fixed subtrees this document's copies were made from.
+    var fixedSubtreeBytes: [[UInt8]] { prototype?.html5 ?? [] }
 
     /// The same document written by libxml2's own HTML writer, which `HTML5Writer` reproduces
     /// byte for byte (the tests compare the two).

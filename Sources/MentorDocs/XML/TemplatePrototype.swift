@@ -11,6 +11,9 @@ final class TemplatePrototype: @unchecked Sendable {
     private let nodes: [xmlNodePtr]
     /// Where each prototype element was written; an element's `_private` holds its index here.
     private let sources: [SourceLocation]
+    /// The HTML5 bytes of each element prototype as a copy of it is written inside a document's
+    /// `<body>` (empty for a text): the writer copies them instead of walking the copy.
+    let html5: [[UInt8]]
 
     /// The prototype of `fixed`, made on the template's first render and kept with it.
     static func of(_ fixed: FixedNodes) -> TemplatePrototype {
@@ -28,6 +31,7 @@ final class TemplatePrototype: @unchecked Sendable {
             }
         }
         sources = builder.sources
+        html5 = nodes.map { $0.pointee.type == XML_ELEMENT_NODE ? HTML5Writer.write(fixed: $0) : [] }
         self.doc = doc
     }
 
