@@ -34,23 +34,25 @@ import Testing
     func fixedSubtreesAreWrittenAsTheirPrototypes(program: Program, document: DocumentKind) throws {
         let example = try #require(try ParticipantLoader(strict: true).load(contentsOf: "\(Repo.examples)/\(program.rawValue).yaml").first?.get())
         let template = try Self.renderer.library.template(program: program, document: document)
-        let values = ComputedValues.make(data: example.data, program: program, title: template.title ?? document.title, options: RenderOptions())
-        let rendered = try OutputDocument.rendering(template, values)
-        let fixed = rendered.fixedSubtreeBytes
-        let walked = rendered.html5(writingFixedSubtreesAs: [])
-        #expect(try rendered.html5() == walked)
-        // Each element prototype replaced by a marker: the markers appear (so the copies were
-        // written from the table), only in the body, and nothing else changed around them.
-        let markers = fixed.indices.map { fixed[$0].isEmpty ? [] : Array("<!--fixed \($0)-->".utf8) }
-        let marked = String(decoding: rendered.html5(writingFixedSubtreesAs: markers), as: UTF8.self)
-        let uses = marked.components(separatedBy: "<!--fixed ").count - 1
-        #expect(uses > 0)
-        #expect(!marked.components(separatedBy: "<body")[0].contains("<!--fixed "))
-        var restored = marked
-        for index in markers.indices where !markers[index].isEmpty {
-            restored = restored.replacingOccurrences(of: "<!--fixed \(index)-->", with: String(decoding: fixed[index], as: UTF8.self))
+        for data in [example.data, nil] {
+            let values = ComputedValues.make(data: data, program: program, title: template.title ?? document.title, options: RenderOptions())
+            let rendered = try OutputDocument.rendering(template, values)
+            let fixed = rendered.fixedSubtreeBytes
+            let walked = rendered.html5(writingFixedSubtreesAs: [])
+            #expect(try rendered.html5() == walked)
+            // Each element prototype replaced by a marker: the markers appear (so the copies were
+            // written from the table), only in the body, and nothing else changed around them.
+            let markers = fixed.indices.map { fixed[$0].isEmpty ? [] : Array("<!--fixed \($0)-->".utf8) }
+            let marked = String(decoding: rendered.html5(writingFixedSubtreesAs: markers), as: UTF8.self)
+            let uses = marked.components(separatedBy: "<!--fixed ").count - 1
+            #expect(uses > 0)
+            #expect(!marked.components(separatedBy: "<body")[0].contains("<!--fixed "))
+            var restored = marked
+            for index in markers.indices where !markers[index].isEmpty {
+                restored = restored.replacingOccurrences(of: "<!--fixed \(index)-->", with: String(decoding: fixed[index], as: UTF8.self))
+            }
+            #expect(restored == String(decoding: walked, as: UTF8.self))
         }
-        #expect(restored == String(decoding: walked, as: UTF8.self))
     }
 
     @Test func writingHTML5LeavesTheXHTMLTreeAsItWas() throws {
