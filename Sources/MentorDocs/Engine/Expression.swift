@@ -10,14 +10,23 @@ enum PathRoot: Equatable, Sendable {
     case number(String)
 }
 
-/// A parsed `md:text` / `md:attr` expression.
-struct Expression: Sendable {
-    var source: String
-    var root: PathRoot
-    var keys: [String]
-    var formatters: [(Formatter, String?)]
+/// A parsed `md:text` / `md:attr` expression. A class: the render walk passes it around for
+/// every element and copy, and a reference is one retain where the fields were five.
+final class Expression: Sendable {
+    let source: String
+    let root: PathRoot
+    let keys: [String]
+    let formatters: [(Formatter, String?)]
     /// The directive the expression was written in, located for errors met while rendering.
-    var origin: ExpressionOrigin?
+    let origin: ExpressionOrigin?
+
+    init(source: String, root: PathRoot, keys: [String], formatters: [(Formatter, String?)], origin: ExpressionOrigin?) {
+        self.source = source
+        self.root = root
+        self.keys = keys
+        self.formatters = formatters
+        self.origin = origin
+    }
 }
 
 /// A parsed `md:if` / `md:unless` condition.

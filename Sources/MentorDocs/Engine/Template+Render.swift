@@ -44,7 +44,8 @@ struct RenderPass {
     let budget = RenderBudget()
 
     func render<Sink: RenderSink>(_ element: TElement, scope: RenderScope, into out: inout Sink) throws(Diagnostic) {
-        guard let repeatOver = element.repeatOver else {
+        // Tested before it is bound: binding copies the repeat, and most elements have none.
+        guard element.repeatOver != nil, let repeatOver = element.repeatOver else {
             try renderOne(element, scope: scope, into: &out)
             return
         }
