@@ -68,6 +68,30 @@ import Testing
         #expect(!String(decoding: html, as: UTF8.self).contains("xmlns"))
     }
 
+    /// Each character the escaping treats specially, at every position of a text longer than
+    /// two of the writer's eight-byte words, in text and in an attribute.
+    @Test func escapingAtEveryPosition() throws {
+        let specials: [Character] = ["<", ">", "&", "\r", "\t", "\n", "\u{07}", "\u{1F}", "é", "\""]
+        var texts: [String] = []
+        for special in specials {
+            for position in 0...17 {
+                var text = Array(repeating: Character("a"), count: 18)
+                text[position] = special
+                texts.append(String(text))
+            }
+        }
+        let source = SourceLocation(file: "t", line: 1, column: 1)
+        let paragraphs = texts.map { text -> XMLTree.Node in
+            .element(XMLTree.Element(name: "p", attributes: [XMLTree.Attribute(name: "title", value: text)], children: [.text(text)], source: source))
+        }
+        let head = XMLTree.Node.element(XMLTree.Element(name: "head", attributes: [], children: [
+            .element(XMLTree.Element(name: "title", attributes: [], children: [.text("t")], source: source))], source: source))
+        let body = XMLTree.Node.element(XMLTree.Element(name: "body", attributes: [], children: paragraphs, source: source))
+        let (ours, theirs) = try Self.both(OutputDocument(root: XMLTree.Element(name: "html", attributes: [], children: [head, body], source: source)))
+        #expect(ours == theirs)
+        #expect(ours.contains("aaaa&lt;aaa"))
+    }
+
     static let awkward = [
         "plain", "", " leading and trailing ", "<b>&amp;</b> > x", "carriage\r\nreturn", "tab\tand\nline",
         "\"double\"", "'single'", "both \" and '", "Zoë 李明 👩🏽‍💼", "a\u{7F}b", "bell\u{07}char", "&{entity}",
