@@ -534,10 +534,10 @@ enum FormFieldTable {
         ],
         counts: [
             .sheets(1),
-            .entries(column: "Behaviours I will strengthen or start", [4]),
-            .entries(column: "Behaviours I will let go of", [4]),
-            .entries(column: "Help I would like from my mentor to get past obstacles", [4]),
-            .list(after: "Strategies to practise the new behaviours and back up the steps taken", 4),
+            .entries(column: "Behaviours I will strengthen or start", [3]),     // three bullets, as the handbook prints
+            .entries(column: "Behaviours I will let go of", [3]),
+            .entries(column: "Help I would like from my mentor to get past obstacles", [3]),
+            .list(after: "Strategies to practise the new behaviours and back up the steps taken", 3),
         ])
 
     static let caltransCheckup = Form(
