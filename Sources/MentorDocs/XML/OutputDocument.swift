@@ -34,8 +34,8 @@ final class OutputDocument {
     /// Renders `template` straight into a new document: its fixed subtrees are copied from the
     /// template's prototype, only filled values and repeats are built node by node.
     static func rendering(_ template: Template, _ data: Value, over top: [(String, Value)] = []) throws(DiagnosticList) -> OutputDocument {
-        let output = OutputDocument(doc: newDocument())
         let prototype = TemplatePrototype.of(template.fixed)
+        let output = OutputDocument(doc: newDocument(dictionary: prototype.documentDictionary()))
         output.prototype = prototype
         var sink = Sink(builder: TreeBuilder(doc: output.doc), prototype: prototype)
         defer {
@@ -74,12 +74,12 @@ final class OutputDocument {
     }
 
     /// An empty document with the XHTML 1.0 Strict doctype.
-    private static func newDocument() -> xmlDocPtr {
+    private static func newDocument(dictionary: xmlDictPtr? = nil) -> xmlDocPtr {
         _ = LibXML.ready
         let doc = xmlNewDoc("1.0")!
         // Element and attribute names interned once per document (a form repeats a few dozen
         // names over a thousand nodes) instead of a copy per node; xmlFreeDoc frees the dictionary.
-        doc.pointee.dict = xmlDictCreate()
+        doc.pointee.dict = dictionary ?? xmlDictCreate()
         doc.pointee.encoding = UnsafePointer(xmlStrdup("UTF-8"))
         xmlCreateIntSubset(doc, "html", TemplateParser.xhtmlStrictPublicID, XHTMLDTD.systemID)
         return doc
@@ -205,6 +205,26 @@ final class OutputDocument {
 
     /// The HTML5 bytes of the fixed subtrees this document's copies were made from.
     var fixedSubtreeBytes: [[UInt8]] { prototype?.html5 ?? [] }
+
+    /// How many of the document's texts (attribute values included) are its prototype's own
+    /// strings, shared rather than copied.
+    var sharedTexts: Int {
+        guard let prototype, let root = xmlDocGetRootElement(doc) else { return 0 }
+        var count = 0
+        func visit(_ node: xmlNodePtr) {
+            if node.pointee.type == XML_TEXT_NODE, let content = node.pointee.content, prototype.holds(content) { count += 1 }
+            var attribute = node.pointee.properties
+            while let a = attribute {
+                var child = a.pointee.children
+                while let c = child { visit(c); child = c.pointee.next }
+                attribute = a.pointee.next
+            }
+            var child = node.pointee.children
+            while let c = child { visit(c); child = c.pointee.next }
+        }
+        visit(root)
+        return count
+    }
 
     /// The same document written by libxml2's own HTML writer, which `HTML5Writer` reproduces
     /// byte for byte (the tests compare the two).

@@ -23,6 +23,9 @@ final class TemplatePrototype: @unchecked Sendable {
     private init(_ fixed: [XMLTree.Node]) {
         _ = LibXML.ready
         let doc = xmlNewDoc("1.0")!
+        // Names and texts interned here: a document's dictionary made by `documentDictionary()`
+        // finds them, so its copies share them instead of holding a copy each.
+        doc.pointee.dict = xmlDictCreate()
         var builder = TreeBuilder(doc: doc)
         nodes = fixed.map { node in
             switch node {
@@ -30,6 +33,7 @@ final class TemplatePrototype: @unchecked Sendable {
             case .text(let text): return TreeBuilder.text(text, doc: doc)
             }
         }
+        for node in nodes { TemplatePrototype.intern(node, in: doc.pointee.dict) }
         sources = builder.sources
         html5 = nodes.map { $0.pointee.type == XML_ELEMENT_NODE ? HTML5Writer.write(fixed: $0) : [] }
         self.doc = doc
@@ -40,9 +44,76 @@ final class TemplatePrototype: @unchecked Sendable {
         xmlFreeDoc(doc)
     }
 
-    /// A copy of prototype `index` owned by `doc`, not yet linked into it.
+    /// A dictionary for a document that copies from this prototype (its `dict`, which
+    /// xmlFreeDoc frees): it holds the prototype's strings, so libxml2 never frees a shared one.
+    func documentDictionary() -> xmlDictPtr {
+        xmlDictCreateSub(doc.pointee.dict)
+    }
+
+    /// Whether `string` is one of the prototype's interned strings.
+    func holds(_ string: UnsafePointer<xmlChar>) -> Bool {
+        xmlDictOwns(doc.pointee.dict, string) == 1
+    }
+
+    /// A copy of prototype `index` owned by `doc`, not yet linked into it. `doc`'s dictionary
+    /// must come from `documentDictionary()`: the copy's texts are the prototype's own strings.
     func copy(_ index: Int, into doc: xmlDocPtr) -> xmlNodePtr {
-        xmlDocCopyNode(nodes[index], doc, 1)
+        TemplatePrototype.share(nodes[index], into: doc)
+    }
+
+    /// Replaces the content of every text under `node` (attribute values included) by the same
+    /// string interned in `dict`.
+    private static func intern(_ node: xmlNodePtr, in dict: xmlDictPtr) {
+        if node.pointee.type == XML_TEXT_NODE, let content = node.pointee.content {
+            node.pointee.content = UnsafeMutablePointer(mutating: xmlDictLookup(dict, content, -1))
+            mentordocs_xmlFree(content)
+            return
+        }
+        var attribute = node.pointee.properties
+        while let a = attribute {
+            var child = a.pointee.children
+            while let c = child { intern(c, in: dict); child = c.pointee.next }
+            attribute = a.pointee.next
+        }
+        var child = node.pointee.children
+        while let c = child { intern(c, in: dict); child = c.pointee.next }
+    }
+
+    /// `node` and everything in it, owned by `doc`: elements and attributes made anew, their
+    /// names from `doc`'s dictionary, every text pointing at the prototype's interned string
+    /// (libxml2 frees no string a document's dictionary holds, and changes one by copying it).
+    private static func share(_ node: xmlNodePtr, into doc: xmlDocPtr) -> xmlNodePtr {
+        switch node.pointee.type {
+        case XML_TEXT_NODE:
+            let text = xmlNewDocText(doc, nil)!
+            text.pointee.content = node.pointee.content
+            return text
+        case XML_ELEMENT_NODE where node.pointee.ns == nil && node.pointee.nsDef == nil:
+            let element = xmlNewDocNode(doc, nil, node.pointee.name, nil)!
+            element.pointee.line = node.pointee.line
+            var attribute = node.pointee.properties
+            while let a = attribute {
+                if a.pointee.ns == nil, let value = a.pointee.children, value.pointee.next == nil,
+                   value.pointee.type == XML_TEXT_NODE, let made = xmlNewProp(element, a.pointee.name, nil) {
+                    let text = xmlNewDocText(doc, nil)!
+                    text.pointee.content = value.pointee.content
+                    text.pointee.parent = UnsafeMutablePointer(OpaquePointer(made))
+                    made.pointee.children = text
+                    made.pointee.last = text
+                } else {
+                    xmlCopyProp(element, a)
+                }
+                attribute = a.pointee.next
+            }
+            var child = node.pointee.children
+            while let c = child {
+                xmlAddChild(element, share(c, into: doc))
+                child = c.pointee.next
+            }
+            return element
+        default:
+            return xmlDocCopyNode(node, doc, 1)
+        }
     }
 
     /// Where the element at `path` (element-child positions) under a copy of prototype `index`

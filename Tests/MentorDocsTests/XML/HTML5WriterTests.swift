@@ -55,6 +55,25 @@ import Testing
         }
     }
 
+    /// A fixed subtree's copy shares its prototype's texts, and writing into a document (texts
+    /// merged beside a copy, the HTML5 conversion) never changes them: the same data rendered
+    /// again, after other data, gives the same bytes.
+    @Test(arguments: pairs)
+    func copiesShareThePrototypesTextsAndLeaveThemAsTheyWere(program: Program, document: DocumentKind) throws {
+        let example = try #require(try ParticipantLoader(strict: true).load(contentsOf: "\(Repo.examples)/\(program.rawValue).yaml").first?.get())
+        let template = try Self.renderer.library.template(program: program, document: document)
+        func render(_ data: Value?) throws -> (bytes: [UInt8], shared: Int) {
+            let values = ComputedValues.make(data: data, program: program, title: template.title ?? document.title, options: RenderOptions())
+            let rendered = try OutputDocument.rendering(template, values)
+            let shared = rendered.sharedTexts
+            return (try rendered.html5(), shared)
+        }
+        let first = try render(example.data)
+        #expect(first.shared > 20)
+        _ = try render(nil)
+        #expect(try render(example.data).bytes == first.bytes)
+    }
+
     @Test func writingHTML5LeavesTheXHTMLTreeAsItWas() throws {
         let example = try #require(try ParticipantLoader(strict: true).load(contentsOf: "\(Repo.examples)/aset.yaml").first?.get())
         let template = try Self.renderer.library.template(program: .aset, document: .agreement)
