@@ -80,7 +80,7 @@ final class TemplatePrototype: @unchecked Sendable {
     }
 
     /// `node` and everything in it, owned by `doc`: elements and attributes made anew, their
-    /// names from `doc`'s dictionary, every text pointing at the prototype's interned string
+    /// names and every text pointing at the prototype's interned strings
     /// (libxml2 frees no string a document's dictionary holds, and changes one by copying it).
     private static func share(_ node: xmlNodePtr, into doc: xmlDocPtr) -> xmlNodePtr {
         switch node.pointee.type {
@@ -89,12 +89,14 @@ final class TemplatePrototype: @unchecked Sendable {
             text.pointee.content = node.pointee.content
             return text
         case XML_ELEMENT_NODE where node.pointee.ns == nil && node.pointee.nsDef == nil:
-            let element = xmlNewDocNode(doc, nil, node.pointee.name, nil)!
+            // The names too are the prototype's strings (EatName: taken as they are, no lookup).
+            let element = xmlNewDocNodeEatName(doc, nil, UnsafeMutablePointer(mutating: node.pointee.name), nil)!
             element.pointee.line = node.pointee.line
             var attribute = node.pointee.properties
             while let a = attribute {
                 if a.pointee.ns == nil, let value = a.pointee.children, value.pointee.next == nil,
-                   value.pointee.type == XML_TEXT_NODE, let made = xmlNewProp(element, a.pointee.name, nil) {
+                   value.pointee.type == XML_TEXT_NODE,
+                   let made = xmlNewNsPropEatName(element, nil, UnsafeMutablePointer(mutating: a.pointee.name), nil) {
                     let text = xmlNewDocText(doc, nil)!
                     text.pointee.content = value.pointee.content
                     text.pointee.parent = UnsafeMutablePointer(OpaquePointer(made))
