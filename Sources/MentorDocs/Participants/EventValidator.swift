@@ -3,8 +3,15 @@
 // replaying the events it names, so it is checked against the shape of the place it is used.
 //
 // Limits: what the file holds is bounded by the file size; what aliases add is counted at each
-// alias (its expanded size, known from the collecting pass) before it is replayed, so a
-// "billion laughs" file stops at its first alias past the limit, and replaying is bounded too.
+// alias (its expanded values and text, known from the collecting pass) before it is replayed, so
+// a "billion laughs" file, or one whose few aliases name long texts, stops at its first alias
+// past a limit, and replaying is bounded too.
+
+/// What aliases may still add: values, and text in UTF-8 bytes.
+struct AliasBudget {
+    var values: Int
+    var text: Int
+}
 
 /// Validates one document's events against `ParticipantFormat.file`.
 struct EventValidator {
@@ -14,7 +21,7 @@ struct EventValidator {
     let limits: ParticipantLoader.Limits
     let strict: Bool
     /// What aliases may still add in the whole file, all documents together.
-    var fileAliasBudget: Int
+    var fileAliasBudget: AliasBudget
     /// Every problem found, in source order once `read` returns.
     var diagnostics: [Diagnostic] { scalars.diagnostics }
     private var scalars: ScalarReader
@@ -23,7 +30,7 @@ struct EventValidator {
     /// A duplicate key: the whole file's only problem, as for a syntax error.
     private(set) var fileProblem: Diagnostic? { didSet { stopped = true } }
 
-    private var aliasBudget: Int
+    private var aliasBudget: AliasBudget
     private var cursor = 0
     /// The key path of the node being read: pushed and popped as the walk goes down and up, and
     /// made a `ValuePath` (sharing its storage) only where one is needed.
@@ -33,14 +40,14 @@ struct EventValidator {
     private var replaying = 0
 
     init(_ document: YAMLDocumentEvents, file: String, source: SourceText, limits: ParticipantLoader.Limits,
-         strict: Bool, fileAliasBudget: Int) {
+         strict: Bool, fileAliasBudget: AliasBudget) {
         self.document = document
         self.file = file
         self.source = source
         self.limits = limits
         self.strict = strict
         self.fileAliasBudget = fileAliasBudget
-        aliasBudget = limits.maxNodes
+        aliasBudget = AliasBudget(values: limits.maxNodes, text: limits.maxAliasText)
         scalars = ScalarReader(file: file, source: source, limits: limits)
     }
 
@@ -73,16 +80,26 @@ struct EventValidator {
         case .alias:
             let target = document.links[cursor]
             if replaying == 0 {
-                let added = document.expandedSizes[target] ?? 1
-                aliasBudget -= added
-                fileAliasBudget -= added
-                if aliasBudget < 0 {
+                let added = document.expandedSizes[target] ?? 1, text = document.expandedText[target] ?? 0
+                aliasBudget.values -= added
+                fileAliasBudget.values -= added
+                aliasBudget.text -= text
+                fileAliasBudget.text -= text
+                if aliasBudget.values < 0 {
                     return stop(event, path, "too many values: aliases add more than \(groupedDigits(limits.maxNodes)) "
                                 + "values to one partnership")
                 }
-                if fileAliasBudget < 0 {
+                if fileAliasBudget.values < 0 {
                     return stop(event, path, "too many values in the file: aliases add more than "
                                 + "\(groupedDigits(limits.maxFileNodes)) values in all documents together")
+                }
+                if aliasBudget.text < 0 {
+                    return stop(event, path, "too much text: aliases add more than \(groupedDigits(limits.maxAliasText)) "
+                                + "bytes of text to one partnership")
+                }
+                if fileAliasBudget.text < 0 {
+                    return stop(event, path, "too much text in the file: aliases add more than "
+                                + "\(groupedDigits(limits.maxFileAliasText)) bytes of text in all documents together")
                 }
             }
             let resume = cursor + 1

@@ -16,6 +16,11 @@ public struct ParticipantLoader: Sendable {
         public var maxNodes: Int
         /// Most values aliases add to the whole file, all documents together.
         public var maxFileNodes: Int
+        /// Most text (UTF-8 bytes) aliases add to one document: a few values can stand for long
+        /// texts, so values alone do not bound what aliases make.
+        public var maxAliasText: Int
+        /// Most text (UTF-8 bytes) aliases add to the whole file, all documents together.
+        public var maxFileAliasText: Int
         /// Deepest nesting of lists and mappings, the document's own mapping being level 1 (at most 1,000).
         public var maxDepth: Int
         /// Most entries in one list.
@@ -25,11 +30,14 @@ public struct ParticipantLoader: Sendable {
 
         /// Creates limits; the defaults are far above any real participant file.
         public init(maxFileBytes: Int = 4 * 1024 * 1024, maxNodes: Int = 100_000,
-                    maxFileNodes: Int = 1_000_000, maxDepth: Int = 32,
+                    maxFileNodes: Int = 1_000_000, maxAliasText: Int = 4 * 1024 * 1024,
+                    maxFileAliasText: Int = 16 * 1024 * 1024, maxDepth: Int = 32,
                     maxListLength: Int = 10_000, maxValueLength: Int = 100_000) {
             self.maxFileBytes = maxFileBytes
             self.maxNodes = maxNodes
             self.maxFileNodes = maxFileNodes
+            self.maxAliasText = maxAliasText
+            self.maxFileAliasText = maxFileAliasText
             self.maxDepth = maxDepth
             self.maxListLength = maxListLength
             self.maxValueLength = maxValueLength
@@ -71,7 +79,7 @@ public struct ParticipantLoader: Sendable {
 
         var collector = YAMLDocumentCollector(YAMLEventReader(text), maxDepth: min(max(limits.maxDepth, 1), 1_000))
         var outcomes: [LoadOutcome] = []
-        var aliasBudget = limits.maxFileNodes
+        var aliasBudget = AliasBudget(values: limits.maxFileNodes, text: limits.maxFileAliasText)
         var index = 0
         do {
             reading: while true {

@@ -13,6 +13,9 @@ struct YAMLDocumentEvents {
     var links: [Int] = []
     /// The values an anchored node stands for once aliases are expanded, by the node's index.
     var expandedSizes: [Int: Int] = [:]
+    /// The text (UTF-8 bytes of its scalars) an anchored node stands for once aliases are
+    /// expanded, by the node's index.
+    var expandedText: [Int: Int] = [:]
     /// Where the document starts (its `---`, or its first value).
     var line = 1, column = 1
 
@@ -50,6 +53,7 @@ struct YAMLDocumentCollector {
         var isMapping: Bool
         var expectKey = true
         var size = 1
+        var text = 0
         /// The key whose value is being read (a mapping), or the entry number (a list).
         var key = ""
         var entries = 0
@@ -69,9 +73,10 @@ struct YAMLDocumentCollector {
         var anchors: [String: Int] = [:]
         var frames: [Frame] = []
 
-        func add(_ size: Int) {
+        func add(_ size: Int, text: Int) {
             guard !frames.isEmpty else { return }
             frames[frames.count - 1].size = min(Self.saturation, frames[frames.count - 1].size + size)
+            frames[frames.count - 1].text = min(Self.saturation, frames[frames.count - 1].text + text)
         }
         func completeNode(key: String = "") {
             guard let last = frames.indices.last else { return }
@@ -99,11 +104,13 @@ struct YAMLDocumentCollector {
                 earlierAnchors.formUnion(anchors.keys)
                 return .document(doc)
             case .scalar:
+                let text = event.text.utf8.count
                 if let anchor = event.anchor {
                     anchors[anchor] = index
                     doc.expandedSizes[index] = 1
+                    doc.expandedText[index] = text
                 }
-                add(1)
+                add(1, text: text)
                 completeNode(key: event.text)
             case .alias:
                 guard let target = anchors[event.text] else {
@@ -121,7 +128,7 @@ struct YAMLDocumentCollector {
                                     message: "a key must be text, found an alias of a list or mapping")
                 }
                 link = target
-                add(doc.expandedSizes[target] ?? 1)
+                add(doc.expandedSizes[target] ?? 1, text: doc.expandedText[target] ?? 0)
                 completeNode(key: doc.events[target].text)
             case .sequenceStart, .mappingStart:
                 if isKey {
@@ -137,8 +144,11 @@ struct YAMLDocumentCollector {
             case .sequenceEnd, .mappingEnd:
                 let frame = frames.removeLast()
                 doc.links[frame.start] = index
-                if doc.events[frame.start].anchor != nil { doc.expandedSizes[frame.start] = frame.size }
-                add(frame.size)
+                if doc.events[frame.start].anchor != nil {
+                    doc.expandedSizes[frame.start] = frame.size
+                    doc.expandedText[frame.start] = frame.text
+                }
+                add(frame.size, text: frame.text)
                 completeNode()
             case .streamStart, .streamEnd, .documentStart:
                 continue // libyaml's grammar never puts these inside a document

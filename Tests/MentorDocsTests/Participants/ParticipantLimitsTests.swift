@@ -9,6 +9,8 @@ import Testing
         #expect(limits.maxFileBytes == 4 * 1024 * 1024)
         #expect(limits.maxNodes == 100_000)
         #expect(limits.maxFileNodes == 1_000_000)
+        #expect(limits.maxAliasText == 4 * 1024 * 1024)
+        #expect(limits.maxFileAliasText == 16 * 1024 * 1024)
         #expect(limits.maxDepth == 32)
         #expect(limits.maxListLength == 10_000)
         #expect(limits.maxValueLength == 100_000)
@@ -52,6 +54,33 @@ import Testing
         #expect(Loader.headlines(Loader.load(yaml, limits: .init(maxNodes: 7))) == [
             "pair.yaml:3:15: error: competencies: too many values: aliases add more than 7 values to one partnership",
         ])
+    }
+
+    @Test func aliasesAreCountedAsTheTextTheyAdd() {
+        // Few values, long texts: each alias of the list adds its three texts' 30 bytes.
+        let ten = String(repeating: "x", count: 10)
+        let yaml = "expectations: &e [\(ten), \(ten), \(ten)]\nskills: *e\ncompetencies: *e\n"
+        #expect((try? Loader.partnership(Loader.load(yaml, limits: .init(maxAliasText: 60)))) != nil)
+        #expect(Loader.headlines(Loader.load(yaml, limits: .init(maxAliasText: 59))) == [
+            "pair.yaml:3:15: error: competencies: too much text: aliases add more than 59 bytes of text to one partnership",
+        ])
+        // Over the documents of a stream.
+        let stream = "expectations: &e [\(ten)]\nskills: *e\n---\nexpectations: &e [\(ten)]\nskills: *e\n"
+        #expect(Loader.load(stream, limits: .init(maxFileAliasText: 20)).allSatisfy { (try? $0.get()) != nil })
+        #expect(Loader.load(stream, limits: .init(maxFileAliasText: 19)).last.map { Loader.headlines([$0]) } == [
+            "pair.yaml:5:9: error: skills: too much text in the file: aliases add more than 19 bytes of text in all documents together",
+        ])
+    }
+
+    @Test func aFewAliasesOfALongTextStopAtTheDefaultLimit() {
+        // 100 KB of text named a hundred times, and that list three hundred times: 3 GB of text
+        // from a 100 KB file, refused at the alias that passes 4 MiB.
+        var yaml = "program: aset\nt: &t " + String(repeating: "x", count: 99_999)
+            + "\nl: &l [" + Array(repeating: "*t", count: 100).joined(separator: ",") + "]\nmeetings:\n"
+        for _ in 0..<300 { yaml += "  - topics: *l\n" }
+        let headlines = Loader.headlines(Loader.load(yaml))
+        #expect(headlines.count == 1)
+        #expect(headlines.first?.hasSuffix("too much text: aliases add more than 4,194,304 bytes of text to one partnership") == true)
     }
 
     @Test func whatTheFileHoldsIsBoundedByItsSizeOnly() throws {
