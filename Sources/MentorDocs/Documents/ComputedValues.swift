@@ -90,14 +90,14 @@ enum ComputedValues {
     static func withTimeSoFar(_ checkup: Value, meetings: [Value], start: CalendarDate?) -> Value {
         guard let date = checkup["date"]?.date else { return checkup }
         var fields = checkup.fields
-        var hours = 0.0
+        var hours = HourSum()
         var first = start
         for meeting in meetings {
             guard let day = meeting["date"]?.date, day <= date else { continue }
-            hours += meeting["hours"]?.number ?? 0
+            hours.add(meeting["hours"]?.number ?? 0)
             if start == nil, first == nil || day < first! { first = day }
         }
-        fields["hours_so_far"] = .number(hours)
+        fields["hours_so_far"] = .number(hours.value)
         if let first, first <= date {
             var months = (date.year - first.year) * 12 + date.month - first.month
             if date.day < first.day { months -= 1 }
@@ -121,7 +121,8 @@ enum ComputedValues {
         }
         guard let month = month ?? latest.map(YearMonth.init(of:)) else { return nil }
         let modes = MeetingMode.allCases
-        var hours = [Double](repeating: 0, count: modes.count)
+        var hours = [HourSum](repeating: HourSum(), count: modes.count)
+        var total = HourSum()
         var count = 0
         for meeting in meetings {
             guard let date = meeting["date"]?.date, month.contains(date) else { continue }
@@ -129,10 +130,11 @@ enum ComputedValues {
             let mode = (meeting["mode"]?.text ?? "other").dashesAsUnderscores
             // A mode the log does not name counts as `other`.
             let slot = modes.firstIndex { $0.checkinKey == mode } ?? modes.firstIndex(of: .other)!
-            hours[slot] += meeting["hours"]?.number ?? 0
+            hours[slot].add(meeting["hours"]?.number ?? 0)
+            total.add(meeting["hours"]?.number ?? 0)
         }
-        var record: [String: Value] = ["total": .number(hours.reduce(0, +))]
-        for (index, mode) in modes.enumerated() { record[mode.checkinKey] = .number(hours[index]) }
+        var record: [String: Value] = ["total": .number(total.value)]
+        for (index, mode) in modes.enumerated() { record[mode.checkinKey] = .number(hours[index].value) }
         return .record(["month": .date(month.first), "hours": .record(record), "meetings": .number(Double(count))])
     }
 

@@ -43,6 +43,27 @@ import Testing
         #expect(hours?["total"]?.number == 4)
     }
 
+    @Test func hoursAddUpAsTheyWereWritten() {
+        // In binary floating point 1.1 + 2.2 is 3.3000000000000003 and 0.1 + 0.2 is 0.30000000000000004.
+        let data = record(["meetings": .list([
+            Self.meeting("2026-03-03", 1.1, "video"), Self.meeting("2026-03-17", 2.2, "video"),
+            Self.meeting("2026-03-20", 0.1, "email"), Self.meeting("2026-03-21", 0.2, "email"),
+        ]), "checkups": .list([record(["date": .date(CalendarDate(iso: "2026-03-31")!)])])])
+        let values = ComputedValues.make(data: data, program: .caltrans, title: "T", options: RenderOptions())
+        let hours = values["checkin"]?["hours"]
+        #expect(hours?["video"]?.renderedText == "3.3")
+        #expect(hours?["email"]?.renderedText == "0.3")
+        #expect(hours?["total"]?.renderedText == "3.6")
+        #expect(values["checkups"]?.items.first?["hours_so_far"]?.renderedText == "3.6")
+        // Counts written with more places keep them; whole counts stay whole.
+        var sum = HourSum()
+        [0.125, 0.25, 1e-3].forEach { sum.add($0) }
+        #expect(sum.value == 0.125 + 0.25 + 1e-3)
+        var whole = HourSum()
+        [1, 2, 3].forEach { whole.add($0) }
+        #expect(whole.value.formatted == "6")
+    }
+
     @Test func checkInForAMonthWithoutMeetingsIsZeroNotAbsent() {
         #expect(values(month: "2025-12")["checkin"]?["hours"]?["total"]?.number == 0)
     }
