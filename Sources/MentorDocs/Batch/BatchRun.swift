@@ -284,7 +284,7 @@ public final class BatchRun: @unchecked Sendable {
 
     private func pairName(_ partnership: Partnership) -> String? {
         guard let mentor = partnership.mentorName, let mentee = partnership.menteeName else { return nil }
-        return "\(mentor) and \(mentee)"
+        return Partnership.pairName(mentor: mentor, mentee: mentee)
     }
 
     /// Where a roster row's id is written: its cell, else the row; nil for a file's partnership.

@@ -48,7 +48,7 @@ enum ComputedValues {
         // No value stands in for a signer's act: initials, signatures and the dates beside them
         // are never derived (a signature date is printed only from `signed` / `closing.signed`).
         let mentorName = fields["mentor"]?["name"]?.text, menteeName = fields["mentee"]?["name"]?.text
-        if let mentorName, let menteeName { fields["pair"] = .text("\(mentorName) and \(menteeName)") }
+        if let mentorName, let menteeName { fields["pair"] = .text(Partnership.pairName(mentor: mentorName, mentee: menteeName)) }
 
         if var term = fields["term"]?.fields, term["end"] == nil, let months = term["months"]?.number,
            let end = Term.end(start: term["start"]?.date, months: Int(months)) {

@@ -37,6 +37,11 @@ public struct Partnership: Sendable {
     /// The mentee's name.
     public var menteeName: String? { nonBlank(data.lookup(["mentee", "name"])?.text) }
 
+    /// "Mentor and Mentee", each name isolated from the other when it could reorder the line.
+    static func pairName(mentor: String, mentee: String) -> String {
+        "\(BidiIsolation.isolated(mentor)) and \(BidiIsolation.isolated(mentee))"
+    }
+
     /// Start, length and end of the partnership.
     public var term: Term {
         // Plain bindings: Swift 6.3's optimizer crashed on an Optional.map chain here.

@@ -43,6 +43,23 @@ import Testing
         #expect(hours?["total"]?.number == 4)
     }
 
+    @Test func aPairNameIsolatesANameThatCouldReorderIt() {
+        func pair(_ mentor: String, _ mentee: String) -> String? {
+            let data = record(["mentor": record(["name": .text(mentor)]), "mentee": record(["name": .text(mentee)])])
+            return ComputedValues.make(data: data, program: .aset, title: "T", options: RenderOptions())["pair"]?.text
+        }
+        #expect(pair("Dana Whitfield", "Kate Morrison") == "Dana Whitfield and Kate Morrison")
+        // An override left open would print "Alice boB dna"; a right-to-left name would take the
+        // "and" into its own run. Each is closed off by an isolate: FSI ... PDI.
+        #expect(pair("Alice \u{202E}", "Bob") == "\u{2068}Alice \u{202E}\u{2069} and Bob")
+        #expect(pair("Dana", "\u{05D3}\u{05E0}\u{05D4}") == "Dana and \u{2068}\u{05D3}\u{05E0}\u{05D4}\u{2069}")
+        #expect(pair("\u{0633}\u{0627}\u{0631}\u{0629}", "Kate") == "\u{2068}\u{0633}\u{0627}\u{0631}\u{0629}\u{2069} and Kate")
+        // The running header (a CSS string) gets the same text.
+        let data = record(["mentor": record(["name": .text("Alice \u{202E}")]), "mentee": record(["name": .text("Bob")])])
+        let css = ComputedValues.make(data: data, program: .aset, title: "T", options: RenderOptions())["print"]?["page_css"]?.text ?? ""
+        #expect(css.contains("\"\u{2068}Alice \u{202E}\u{2069} and Bob\""))
+    }
+
     @Test func hoursAddUpAsTheyWereWritten() {
         // In binary floating point 1.1 + 2.2 is 3.3000000000000003 and 0.1 + 0.2 is 0.30000000000000004.
         let data = record(["meetings": .list([
