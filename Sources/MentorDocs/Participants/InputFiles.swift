@@ -49,6 +49,17 @@ public enum InputFiles {
         }
     }
 
+    /// Whether a file found in a folder is the manifest a batch wrote (`manifest.json`, or a
+    /// shard's `manifest.K-of-N.json`, opening with the manifest's version), which a later run over
+    /// the same folder, its output inside, must not read as a partnership.
+    static func isBatchManifest(name: String, path: String) -> Bool {
+        guard name.hasPrefix("manifest.") && name.hasSuffix(".json"),
+              let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let opening = String(decoding: handle.readData(ofLength: 64), as: UTF8.self)
+        return opening.filter { !$0.isWhitespace }.hasPrefix("{\"manifest\":\"\(Manifest.version)\"")
+    }
+
     /// Adds the participant files below `folder`, entering real folders; links to folders are
     /// put in `links` for later. `visiting` holds the folders already entered.
     private static func walk(_ folder: String, visiting: inout Set<FolderID>, into found: inout [String], links: inout [String]) {
@@ -76,6 +87,7 @@ public enum InputFiles {
             } else if kind == UInt8(DT_LNK), stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
                 links.append(path)
             } else if extensions.contains((name as NSString).pathExtension.lowercased()) {
+                if isBatchManifest(name: name, path: path) { continue } // a batch's own output, not a partnership
                 found.append(path) // a file, a link to one, or a broken link (reported when read)
             }
         }

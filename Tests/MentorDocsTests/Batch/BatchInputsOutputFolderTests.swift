@@ -17,6 +17,20 @@ struct BatchInputsOutputFolderTests {
         #expect(named.map(\.shardKey) == ["manifest.json", "x.yaml"])
     }
 
+    @Test func aBatchsManifestFoundInAFolderIsNotAnInput() throws {
+        // An earlier batch's output inside the folder (batch . wrote ./Output): its manifests are
+        // not partnerships, for check, render or a batch into another folder; other JSON files are.
+        let manifest = "{\n  \"manifest\": \"mentordocs-batch/1\",\n  \"shard\": null\n}\n"
+        let folder = try BatchFixtures.folder([
+            "a.yaml": "", "Output/manifest.json": manifest, "Output/manifest.1-of-2.json": manifest,
+            "other/manifest.json": "{\"manifest\": \"mine\"}", "data.json": manifest,
+        ])
+        let (files, _) = InputFiles.collect([folder])
+        #expect(files.map { String($0.dropFirst(folder.count + 1)) } == ["a.yaml", "data.json", "other/manifest.json"])
+        // Named explicitly, it is read as given.
+        #expect(InputFiles.collect([folder + "/Output/manifest.json"]).files == [folder + "/Output/manifest.json"])
+    }
+
     @Test func aFolderReachedByTwoLinksIsReadOnceAndALoopEnds() throws {
         let folder = try BatchFixtures.folder(["real/a.yaml": "", "b.yaml": ""])
         try FileManager.default.createSymbolicLink(atPath: folder + "/link1", withDestinationPath: folder + "/real")
