@@ -18,6 +18,10 @@ struct InitCommand: ParsableCommand {
     @Option(help: "Templates folder (see 'render --help'); its forms decide which keys are listed.")
     var templates: String?
 
+    mutating func validate() throws {
+        if file?.isEmpty == true { throw ValidationError("the file name is empty; give the file to write, or leave it out for \(program.rawValue).yaml") }
+    }
+
     func run() throws {
         let path = file ?? "\(program.rawValue).yaml"
         let text = try StarterFile.text(program: program, library: TemplateLibrary.standard(explicit: templates))
@@ -29,9 +33,18 @@ struct InitCommand: ParsableCommand {
             printError("\(path): error: \(why)")
             throw ExitCode(1)
         }
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-        do { try handle.write(contentsOf: Data(text.utf8)) } catch {
-            printError("\(path): error: cannot write: \(error.localizedDescription)")
+        var failure: Int32 = 0
+        Array(text.utf8).withUnsafeBytes { bytes in
+            var done = 0
+            while done < bytes.count {
+                let n = write(descriptor, bytes.baseAddress! + done, bytes.count - done)
+                if n < 0 { if errno == EINTR { continue }; failure = errno; break }
+                done += n
+            }
+        }
+        if close(descriptor) != 0, failure == 0 { failure = errno }
+        if failure != 0 {
+            printError("\(path): error: cannot write: \(String(cString: strerror(failure)))")
             unlink(path)
             throw ExitCode(1)
         }

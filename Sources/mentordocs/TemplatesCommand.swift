@@ -22,20 +22,12 @@ struct TemplatesCommand: ParsableCommand {
             guard let source = BuiltInResources.templates else {
                 throw UsageError.invalid("the built-in templates are missing beside the mentordocs binary; reinstall it")
             }
-            let manager = FileManager.default
-            let files = (manager.enumerator(atPath: source)?.compactMap { $0 as? String } ?? [])
-                .filter { $0.hasSuffix(".xhtml") }.sorted()
-            let existing = files.filter { manager.fileExists(atPath: folder + "/" + $0) }
-            if !existing.isEmpty {
-                for file in existing { printError("\(folder)/\(file): error: already exists; nothing was exported") }
+            let count: Int
+            do { count = try TemplateExport.export(to: folder, from: source) } catch {
+                error.diagnostics.forEach { printError($0.description) }
                 throw ExitCode(1)
             }
-            for file in files {
-                let target = folder + "/" + file
-                try manager.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                try manager.copyItem(atPath: source + "/" + file, toPath: target)
-            }
-            print("exported \(files.count) templates to \(folder)/; use them with --templates \(folder)")
+            print("exported \(count) templates to \(folder)/; use them with --templates \(folder)")
         }
     }
 }
