@@ -35,21 +35,24 @@ public enum DocumentKind: String, CaseIterable, Sendable, Codable {
     }
 
     /// Parses a comma-separated list (`agreement,check-in`, or `all`, in any case), suggesting a
-    /// name for typos; a list naming no document (`""`, `,`) is a mistake, not "nothing".
+    /// name for typos; a list naming no document (`""`, `,`) is a mistake, not "nothing", and a
+    /// document named twice is listed once, where it is first named.
     public static func parseList(_ text: String) throws -> [DocumentKind] {
         if text.lowercased() == "all" { return allCases }
         let names = text.split(separator: ",").map { $0.trimmingSpaces.lowercased() }.filter { !$0.isEmpty }
         if names.isEmpty {
             throw UsageError.invalid("--doc needs at least one document name (or 'all'); valid: " + allCases.map(\.rawValue).joined(separator: ", "))
         }
-        return try names.map { name in
+        var kinds: [DocumentKind] = []
+        for name in names {
             guard let kind = DocumentKind(rawValue: name) else {
                 throw UsageError.unknownName(kind: "document", name: name,
                                              suggestion: Suggestions.nearest(to: name, in: allCases.map(\.rawValue)),
                                              valid: allCases.map(\.rawValue))
             }
-            return kind
+            if !kinds.contains(kind) { kinds.append(kind) } // a document named twice is written once
         }
+        return kinds
     }
 }
 

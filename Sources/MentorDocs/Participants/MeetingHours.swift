@@ -7,14 +7,15 @@ enum MeetingHours {
     /// A located error when the sum of every meeting's hours is not a finite number.
     static func overflow(in partnership: Value, file: String, source: SourceText) -> Diagnostic? {
         var total = 0.0
-        for meeting in partnership["meetings"]?.items ?? [] {
+        for (index, meeting) in (partnership["meetings"]?.items ?? []).enumerated() {
             guard let hours = meeting["hours"], let n = hours.number else { continue }
             total += n
             guard !total.isFinite else { continue }
             let at = hours.location ?? SourceLocation(file: file, line: 0, column: 0)
-            return Diagnostic(at: at, "meetings: the hours of all meetings add up to more than the largest "
+            let path = "meetings[\(index)].hours"
+            return Diagnostic(at: at, path + ": the hours of all meetings add up to more than the largest "
                               + "number that can be counted; check this meeting's hours",
-                              path: "meetings", sourceLine: source.excerpt(at.line, column: at.column))
+                              path: path, sourceLine: source.excerpt(at.line, column: at.column))
         }
         return nil
     }

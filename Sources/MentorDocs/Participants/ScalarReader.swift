@@ -43,7 +43,11 @@ struct ScalarReader {
             return Value(.number(Double(n)), at: at)
 
         case .number(let minimum):
-            guard let n = number(event), n.isFinite, n >= minimum else { return mismatch(event, shape, path) }
+            guard let n = number(event), n.isFinite, n >= minimum else {
+                // A numeral past what can be counted reads as infinite: say so, not "at least 0".
+                let tooLarge = number(event).map { $0.isInfinite && $0 > 0 } ?? false
+                return mismatch(event, shape, path, reason: tooLarge ? "that number is too large to count" : nil)
+            }
             return Value(.number(n), at: at)
 
         case .date:

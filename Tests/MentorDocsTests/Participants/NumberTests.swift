@@ -45,14 +45,16 @@ import Testing
          "pair.yaml:2:11: error: term.months: expected a whole number from 1 to 240, found '12'"),
         ("term:\n  months: 99999999999999999999\n",
          "pair.yaml:2:11: error: term.months: expected a whole number from 1 to 240, found '99999999999999999999'"),
+        ("meetings:\n  - hours: 123456789012345678901234567890\n",
+         "pair.yaml:2:12: error: meetings[0].hours: expected a number of at least 0, found '123456789012345678901234567890': that number is too large to count"),
         ("meetings:\n  - hours: 1e309\n",
-         "pair.yaml:2:12: error: meetings[0].hours: expected a number of at least 0, found '1e309'"),
+         "pair.yaml:2:12: error: meetings[0].hours: expected a number of at least 0, found '1e309': that number is too large to count"),
         ("meetings:\n  - hours: .inf\n",
-         "pair.yaml:2:12: error: meetings[0].hours: expected a number of at least 0, found '.inf'"),
+         "pair.yaml:2:12: error: meetings[0].hours: expected a number of at least 0, found '.inf': that number is too large to count"),
         ("meetings:\n  - hours: inf\n",
          "pair.yaml:2:12: error: meetings[0].hours: expected a number of at least 0, found 'inf'"),
         ("meetings:\n  - hours: 1.79e308\n  - hours: 1.79e308\n",
-         "pair.yaml:3:12: error: meetings: the hours of all meetings add up to more than the largest number that can be counted; check this meeting's hours"),
+         "pair.yaml:3:12: error: meetings[1].hours: the hours of all meetings add up to more than the largest number that can be counted; check this meeting's hours"),
     ])
     func refusedNumber(yaml: String, expected: String) {
         #expect(Loader.headlines(Loader.load(yaml)) == [expected])
