@@ -21,6 +21,10 @@ struct OutputOptions: ParsableArguments {
         discussion: "A file it lacks comes from the built-in set; 'mentordocs templates export DIR' starts one."))
     var templates: String?
 
+    mutating func validate() throws {
+        if outputFolder.isEmpty { throw ValidationError("--out needs a folder name (default: Output)") }
+    }
+
     /// The pipeline every document of the command goes through, the options parsed once.
     func makePipeline(month: YearMonth? = nil, force: Bool = false) throws -> DocumentPipeline {
         DocumentPipeline(renderer: try makeRenderer(), options: RenderOptions(format: format, paper: paper, month: month),

@@ -93,7 +93,7 @@ struct Combiner {
             entry.sha256 = digest
             entry.status = outcome == .written ? .written : .unchanged
         } catch {
-            entry.error = "\(error)"
+            entry.error = (error as? LocatedError)?.message ?? "\(error)" // printed after the file's own path
         }
         return entry
     }
@@ -207,7 +207,7 @@ struct Combiner {
             entry.sha256 = digest
             entry.status = outcome == .written ? .written : .unchanged
         } catch {
-            entry.error = "\(error)"
+            entry.error = (error as? LocatedError)?.message ?? "\(error)" // printed after the file's own path
         }
         return entry
     }

@@ -112,6 +112,13 @@ enum ManifestCheck {
         case .keyNotFound(let key, let context): return "\(path(context.codingPath + [key])): missing"
         case .dataCorrupted(let context):
             if context.codingPath.isEmpty { return "not valid JSON" }
+            // Foundation's wording for an enum's unknown value ("Cannot initialize Status from
+            // invalid String value weird"), said as the other checks say it.
+            let words = context.debugDescription.components(separatedBy: "from invalid String value ")
+            if words.count == 2, context.codingPath.last?.stringValue == "status" {
+                let valid = [ManifestEntry.Status.written, .unchanged, .failed].map(\.rawValue).joined(separator: ", ")
+                return "\(path(context.codingPath)): expected one of \(valid), found \(quoted(words[1]))"
+            }
             return "\(path(context.codingPath)): \(context.debugDescription)"
         @unknown default: return "not a manifest"
         }

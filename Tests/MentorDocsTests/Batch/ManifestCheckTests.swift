@@ -34,5 +34,14 @@ struct ManifestCheckTests {
         } catch let error as DecodingError {
             #expect(ManifestCheck.describe(error) == "entries[0].position: expected a whole number")
         }
+        // An unknown status is said as the other checks say it, not in Foundation's words.
+        let status = json.replacingOccurrences(of: #""position": "x""#, with: #""position": 0"#)
+            .replacingOccurrences(of: #""status": "written""#, with: #""status": "weird""#)
+        do {
+            _ = try JSONDecoder().decode(Manifest.self, from: Data(status.utf8))
+            Issue.record("decoded")
+        } catch let error as DecodingError {
+            #expect(ManifestCheck.describe(error) == "entries[0].status: expected one of written, unchanged, failed, found 'weird'")
+        }
     }
 }
