@@ -77,7 +77,9 @@ public struct ParticipantLoader: Sendable {
                                                  sourceLine: source.excerpt(line, column: column))]))]
         }
 
-        var collector = YAMLDocumentCollector(YAMLEventReader(text), maxDepth: min(max(limits.maxDepth, 1), 1_000))
+        let pairs = SurrogatePairs.rewrite(text)
+        var collector = YAMLDocumentCollector(YAMLEventReader(pairs?.text ?? text, pairs: pairs),
+                                              maxDepth: min(max(limits.maxDepth, 1), 1_000))
         var outcomes: [LoadOutcome] = []
         var aliasBudget = AliasBudget(values: limits.maxFileNodes, text: limits.maxFileAliasText)
         var index = 0

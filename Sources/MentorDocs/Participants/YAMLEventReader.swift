@@ -46,8 +46,11 @@ final class YAMLEventReader {
     private var parser = yaml_parser_t()
     private let bytes: UnsafeMutableBufferPointer<UInt8>
     private var failed = false
+    /// A JSON file's rewritten surrogate pairs, whose columns are given back as in the file.
+    private let pairs: SurrogatePairs?
 
-    init(_ text: String) {
+    init(_ text: String, pairs: SurrogatePairs? = nil) {
+        self.pairs = pairs
         var text = text
         let count = text.utf8.count
         bytes = .allocate(capacity: max(1, count))
@@ -70,7 +73,8 @@ final class YAMLEventReader {
             throw syntaxError()
         }
         defer { yaml_event_delete(&event) }
-        let line = Int(event.start_mark.line) + 1, column = Int(event.start_mark.column) + 1
+        let line = Int(event.start_mark.line) + 1
+        let column = pairs?.fileColumn(line: line, column: Int(event.start_mark.column) + 1) ?? Int(event.start_mark.column) + 1
         switch event.type {
         case YAML_STREAM_START_EVENT: return YAMLEvent(kind: .streamStart, line: line, column: column)
         case YAML_STREAM_END_EVENT: return YAMLEvent(kind: .streamEnd, line: line, column: column)
@@ -110,11 +114,14 @@ final class YAMLEventReader {
         case YAML_MEMORY_ERROR: stage = .memory
         default: stage = .parser
         }
+        func column(_ mark: yaml_mark_t) -> Int {
+            pairs?.fileColumn(line: Int(mark.line) + 1, column: Int(mark.column) + 1) ?? Int(mark.column) + 1
+        }
         return YAMLSyntaxError(stage: stage, problem: parser.problem.map { String(cString: $0) } ?? "unknown problem",
-                               line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1,
+                               line: Int(parser.problem_mark.line) + 1, column: column(parser.problem_mark),
                                offset: Int(parser.problem_offset), context: parser.context.map { String(cString: $0) },
                                contextLine: Int(parser.context_mark.line) + 1,
-                               contextColumn: Int(parser.context_mark.column) + 1)
+                               contextColumn: column(parser.context_mark))
     }
 
     private func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
