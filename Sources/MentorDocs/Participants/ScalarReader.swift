@@ -173,6 +173,15 @@ struct ScalarReader {
     }
 }
 
+/// Characters that show as nothing (zero-width spaces and joiners, the word joiner, the byte-order
+/// mark), escaped in a message so that "2026-01-1\u{200B}5" does not read as a valid date.
+private func isInvisible(_ s: Unicode.Scalar) -> Bool {
+    switch s.value {
+    case 0x200B...0x200D, 0x2060...0x2064, 0xFEFF, 0x00AD, 0x034F, 0x180E: return true
+    default: return false
+    }
+}
+
 /// Text fit to quote in a one-line message: controls escaped, line breaks shown, long text cut.
 func messageQuote(_ text: String, limit: Int = 60) -> String {
     var out = ""
@@ -183,7 +192,7 @@ func messageQuote(_ text: String, limit: Int = 60) -> String {
         case "\n": out += "\\n"
         case "\r": out += "\\r"
         case "\t": out += "\\t"
-        case _ where SourceDecoder.isRefused(scalar):
+        case _ where SourceDecoder.isRefused(scalar) || PrintedName.needsEscape(scalar) || isInvisible(scalar):
             out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
         default: out.unicodeScalars.append(scalar)
         }

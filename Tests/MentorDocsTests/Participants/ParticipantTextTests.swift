@@ -147,4 +147,14 @@ import Testing
             }
         }
     }
+
+    @Test func aMessageShowsWhatCannotBeSeenOrWouldReorderIt() {
+        // A zero-width space makes '2026-01-15' no date; the message must not look as if it were one.
+        #expect(Loader.headlines(Loader.load("term:\n  start: \"2026-01-1\u{200B}5\"\n")) == [
+            "pair.yaml:2:10: error: term.start: expected a date written YYYY-MM-DD, found '2026-01-1\\u{200B}5'",
+        ])
+        #expect(Loader.headlines(Loader.load("term:\n  start: \"x\u{202E}y\u{FEFF}\"\n")) == [
+            "pair.yaml:2:10: error: term.start: expected a date written YYYY-MM-DD, found 'x\\u{202E}y\\u{FEFF}'",
+        ])
+    }
 }
