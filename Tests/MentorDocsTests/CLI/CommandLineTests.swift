@@ -32,11 +32,6 @@ import Testing
         #expect(r.stderr.contains("unknown document 'agrement' (did you mean 'agreement'?)"))
         let p = try runCLI(["blank", "--program", "asset"])
         #expect(p.status == 2)
-        for command in [["batch", "Examples"], ["render", "Examples/aset.yaml"], ["blank"]] {
-            let empty = try runCLI(command + ["--out", ""])
-            #expect(empty.status == 2)
-            #expect(empty.stderr.contains("--out needs a folder name"))
-        }
         let initEmpty = try runCLI(["init", "--program", "aset", ""])
         #expect(initEmpty.status == 2)
         #expect(initEmpty.stderr.contains("the file name is empty"))
