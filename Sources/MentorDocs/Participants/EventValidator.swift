@@ -85,22 +85,7 @@ struct EventValidator {
                 fileAliasBudget.values -= added
                 aliasBudget.text -= text
                 fileAliasBudget.text -= text
-                if aliasBudget.values < 0 {
-                    return stop(event, path, "too many values: aliases add more than \(groupedDigits(limits.maxNodes)) "
-                                + "values to one partnership")
-                }
-                if fileAliasBudget.values < 0 {
-                    return stop(event, path, "too many values in the file: aliases add more than "
-                                + "\(groupedDigits(limits.maxFileNodes)) values in all documents together")
-                }
-                if aliasBudget.text < 0 {
-                    return stop(event, path, "too much text: aliases add more than \(groupedDigits(limits.maxAliasText)) "
-                                + "bytes of text to one partnership")
-                }
-                if fileAliasBudget.text < 0 {
-                    return stop(event, path, "too much text in the file: aliases add more than "
-                                + "\(groupedDigits(limits.maxFileAliasText)) bytes of text in all documents together")
-                }
+                if let passed = aliasLimitPassed() { return stop(event, path, passed) }
             }
             let resume = cursor + 1
             cursor = target
@@ -119,6 +104,18 @@ struct EventValidator {
             cursor += 1
             return nil
         }
+    }
+
+    /// What an alias just counted went past, if anything: values before text, the partnership's
+    /// limit before the file's.
+    private func aliasLimitPassed() -> String? {
+        let limits: [(left: Int, limit: Int, problem: String, what: String)] = [
+            (aliasBudget.values, self.limits.maxNodes, "too many values", "values to one partnership"),
+            (fileAliasBudget.values, self.limits.maxFileNodes, "too many values in the file", "values in all documents together"),
+            (aliasBudget.text, self.limits.maxAliasText, "too much text", "bytes of text to one partnership"),
+            (fileAliasBudget.text, self.limits.maxFileAliasText, "too much text in the file", "bytes of text in all documents together"),
+        ]
+        return limits.first { $0.left < 0 }.map { "\($0.problem): aliases add more than \(groupedDigits($0.limit)) \($0.what)" }
     }
 
     private mutating func sequence(_ start: YAMLEvent, _ shape: Shape?, level: Int) -> Value? {
