@@ -19,7 +19,7 @@ struct SurrogatePairs {
     /// The rewrite of `text`, or nil when it is not JSON (its first character is not `{` or `[`)
     /// or escapes no surrogate pair.
     static func rewrite(_ text: String) -> SurrogatePairs? {
-        guard text.utf8.contains(UInt8(ascii: "\\")),
+        guard mayHoldAPair(text),
               let first = text.unicodeScalars.first(where: { !" \t\r\n\u{FEFF}".unicodeScalars.contains($0) }),
               first == "{" || first == "[" else { return nil }
         let scalars = Array(text.unicodeScalars)
@@ -66,5 +66,20 @@ struct SurrogatePairs {
         }
         guard !rewrites.isEmpty else { return nil }
         return SurrogatePairs(text: String(out), rewrites: rewrites)
+    }
+
+    /// Whether the bytes hold `\uD8`-`\uDB` in any case, the start of a pair: most files do not,
+    /// and are not looked at closer.
+    private static func mayHoldAPair(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count >= 12 else { return false }
+            for i in 0..<(bytes.count - 3) where bytes[i] == UInt8(ascii: "\\") && bytes[i + 1] == UInt8(ascii: "u") {
+                let d = bytes[i + 2] | 0x20, high = bytes[i + 3] | 0x20
+                if d == UInt8(ascii: "d"), high == UInt8(ascii: "8") || high == UInt8(ascii: "9")
+                    || high == UInt8(ascii: "a") || high == UInt8(ascii: "b") { return true }
+            }
+            return false
+        }
     }
 }
