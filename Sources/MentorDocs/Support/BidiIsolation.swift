@@ -17,6 +17,13 @@ enum BidiIsolation {
     static func mayReorder(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
         case 0x0590...0x08FF, 0xFB1D...0xFDFF, 0xFE70...0xFEFF, 0x10800...0x10FFF, 0x1E800...0x1EFFF: return true
+        default: return isControl(s)
+        }
+    }
+
+    /// The directional marks, embeddings, overrides and isolates, which reorder what is near them.
+    static func isControl(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
         case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true
         default: return false
         }

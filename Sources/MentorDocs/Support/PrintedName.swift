@@ -21,8 +21,8 @@ enum PrintedName {
     /// embeddings, overrides and isolates that reorder what follows them on screen.
     static func needsEscape(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
-        case 0x00...0x1F, 0x7F...0x9F, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: return true
-        default: return false
+        case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029: return true
+        default: return BidiIsolation.isControl(s)
         }
     }
 }
