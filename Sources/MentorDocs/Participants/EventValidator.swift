@@ -87,11 +87,13 @@ struct EventValidator {
                 fileAliasBudget.text -= text
                 if let passed = aliasLimitPassed() { return stop(event, path, passed) }
             }
-            let resume = cursor + 1
+            let resume = cursor + 1, outermost = replaying == 0, reported = scalars.diagnostics.count
             cursor = target
             replaying += 1
             defer { replaying -= 1; cursor = resume }
-            return value(shape, level: level)
+            let read = value(shape, level: level)
+            if outermost { noteReached(since: reported, through: "the alias *\(event.text) at line \(event.line), column \(event.column)") }
+            return read
         case .scalar:
             cursor += 1
             return scalar(event, shape)
@@ -163,7 +165,7 @@ struct EventValidator {
         if let fields { record.reserveCapacity(min(room, fields.count)) }
         var seen: [String: Int] = [:] // each key's event
         seen.reserveCapacity(room)
-        var merges: [Int] = []
+        var merges: [(source: Int, key: YAMLEvent)] = []
         var next = 0 // where the search for the next key's field starts (keys mostly come in the format's order)
         while document.events[cursor].kind != .mappingEnd {
             if stopped { return nil }
@@ -171,7 +173,7 @@ struct EventValidator {
             let key = document.events[keyIndex]
             cursor += 1
             if isMergeKey(key) {
-                merges += mergeSources()
+                merges += mergeSources().map { ($0, key) }
                 _ = value(nil, level: level)
                 continue
             }
@@ -188,7 +190,11 @@ struct EventValidator {
         guard let fields else { return nil }
         if !merges.isEmpty {
             var keys = Set(seen.keys)
-            for source in merges { merge(source, fields, level: level, depth: 0, keys: &keys, into: &record) }
+            for (source, key) in merges {
+                let outermost = replaying == 0, reported = scalars.diagnostics.count
+                merge(source, fields, level: level, depth: 0, keys: &keys, into: &record)
+                if outermost { noteReached(since: reported, through: "the merge key '<<' at line \(key.line), column \(key.column)") }
+            }
         }
         return Value(.record(record), at: location(start))
     }
@@ -200,14 +206,24 @@ struct EventValidator {
         defer { stack.removeLast() }
         guard let fields, let found = EventValidator.field(named: key.text, in: fields, from: next) else {
             if let fields {
-                report(key, path, "unknown key", severity: strict ? .error : .warning,
-                       suggestion: Suggestions.nearest(to: key.text, in: fields.map(\.name)))
+                let suggestion = Suggestions.nearest(to: key.text, in: fields.map(\.name))
+                report(key, path, "unknown key" + (suggestion == nil ? EventValidator.nesting(key.text, fields) : ""),
+                       severity: strict ? .error : .warning, suggestion: suggestion)
             }
             _ = value(nil, level: level)
             return
         }
         next = found + 1
         if let v = value(fields[found].shape, level: level) { record[key.text] = v }
+    }
+
+    /// For a key written as a dotted path whose first part is a mapping here (`mentor.name`),
+    /// how to write it nested; else empty.
+    static func nesting(_ key: String, _ fields: [Field]) -> String {
+        guard let dot = key.firstIndex(of: "."), case .record? = fields.first(where: { $0.name == key[..<dot] })?.shape else { return "" }
+        let outer = key[..<dot], inner = key[key.index(after: dot)...]
+        guard !inner.isEmpty else { return "" }
+        return "; keys are nested, not joined with dots: write '\(outer):', then '\(inner):' indented on the line below"
     }
 
     /// The index of the field named `name`, searched from `start` round to it again.
@@ -311,6 +327,13 @@ struct EventValidator {
     private mutating func report(_ event: YAMLEvent, _ path: ValuePath, _ message: String,
                                  severity: Diagnostic.Severity = .error, suggestion: String? = nil) {
         scalars.report(event, path, message, severity: severity, suggestion: suggestion)
+    }
+
+    /// Tells each problem reported since the first `start` that it was read through `via` (an
+    /// alias or a merge): it is located where its text is written, which several places may
+    /// name, and this says which place the reading came from.
+    private mutating func noteReached(since start: Int, through via: String) {
+        for i in start..<scalars.diagnostics.count { scalars.diagnostics[i].reachedThrough = via }
     }
 
     /// Records a passed limit (the document's only problem from now on) and gives nil.

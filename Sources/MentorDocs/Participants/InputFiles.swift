@@ -9,7 +9,8 @@ public enum InputFiles {
     /// Files as given, and the `.yaml`/`.yml`/`.json` files below each folder, sorted by path
     /// so every run (and every machine) sees the same order. Hidden files and folders are skipped.
     /// A symbolic link to a folder is followed; a folder is read once however many links reach
-    /// it (where it really is, when the walk meets it there too), so a loop of links ends.
+    /// it (where it really is, when the walk meets it there too), so a loop of links ends. A
+    /// folder holding no such file is given back as it is, so that reading it reports it.
     public static func collect(_ inputs: [String]) -> (files: [String], missing: [String]) {
         var files: [String] = [], missing: [String] = []
         for input in inputs {
@@ -34,9 +35,14 @@ public enum InputFiles {
                 guard stat(link, &target) == 0, visiting.insert(FolderID(target)).inserted else { continue } // a loop, or a second way in
                 walk(link, visiting: &visiting, into: &found, links: &links)
             }
-            files += found.sorted()
+            files += found.isEmpty ? [input] : found.sorted()
         }
         return (files, missing)
+    }
+
+    /// Whether `folder`, or a folder below it, holds a file `collect` would read.
+    static func holdsParticipantFiles(_ folder: String) -> Bool {
+        collect([folder]).files != [folder]
     }
 
     /// A folder's identity, so a loop of links is seen whatever path reaches it.

@@ -138,6 +138,11 @@ public struct ParticipantLoader: Sendable {
         case .success(let data):
             if data.count > limits.maxFileBytes { return .failure(fileProblem(path, tooLarge(max(size, data.count)))) }
             return .success(data)
+        case .failure(let failure) where failure.isFolder:
+            let folder = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+            return .failure(fileProblem(path, InputFiles.holdsParticipantFiles(path)
+                ? "is a folder: name its files (\(folder)/*.yaml), or render the whole folder with 'mentordocs batch \(folder)'"
+                : "is a folder with no participant file (.yaml, .yml or .json) in it or below it"))
         case .failure(let failure):
             return .failure(fileProblem(path, "cannot read file: \(failure.reason)"))
         }

@@ -14,6 +14,9 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     public var path: String?
     /// The nearest valid name for a misspelling, if any.
     public var suggestion: String?
+    /// The alias or merge key the value was read through, when it is written elsewhere (at an
+    /// anchor that several places name): "the alias *usual at line 11, column 5".
+    public var reachedThrough: String?
     /// The source line the location points into, for the caret display: a window of it around
     /// the column when the line is long (see SourceExcerpt).
     public var sourceLine: String?
@@ -39,10 +42,11 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         if let excerpt, excerpt.column != location.column { sourceColumn = excerpt.column }
     }
 
-    /// The one-line form: `file:line:col: error: message (did you mean 'x'?)`.
+    /// The one-line form: `file:line:col: error: message (did you mean 'x'?)`, then what it was reached through.
     public var headline: String {
         var text = "\(location): \(severity.rawValue): \(message)"
         if let suggestion { text += " (did you mean '\(suggestion)'?)" }
+        if let reachedThrough { text += "; reached through \(reachedThrough)" }
         return text
     }
 

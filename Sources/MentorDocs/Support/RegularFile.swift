@@ -10,6 +10,8 @@ enum RegularFile {
         var reason: String
         /// Whether the file does not exist at all.
         var missing = false
+        /// Whether it is a folder.
+        var isFolder = false
     }
 
     /// The file's bytes, at most `limit + 1` of them (so the caller can tell it is too large).
@@ -33,7 +35,7 @@ enum RegularFile {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { return .failure(Failure(reason: systemReason())) }
-        if (info.st_mode & S_IFMT) == S_IFDIR { return .failure(Failure(reason: "it is a directory")) }
+        if (info.st_mode & S_IFMT) == S_IFDIR { return .failure(Failure(reason: "it is a directory", isFolder: true)) }
         if let kind = kindName(info.st_mode) { return .failure(Failure(reason: "it is \(kind), not a regular file")) }
         size = Int(info.st_size)
         var data = Data()

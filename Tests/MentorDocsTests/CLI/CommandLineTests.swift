@@ -48,6 +48,30 @@ import Testing
         #expect(r.stdout.contains("/agreement.html"), "the good file is still rendered")
     }
 
+    @Test func aFolderWithNoParticipantFileIsAnErrorNotAQuietSuccess() throws {
+        let root = try temporaryFolder()
+        let empty = root + "/empty"
+        try FileManager.default.createDirectory(atPath: empty + "/notes", withIntermediateDirectories: true)
+        try "not a participant file".write(toFile: empty + "/notes/readme.txt", atomically: true, encoding: .utf8)
+        let expected = "\(empty): error: is a folder with no participant file (.yaml, .yml or .json) in it or below it"
+        let check = try runCLI(["check", empty])
+        #expect(check.status == 1)
+        #expect(check.stdout.contains(expected))
+        let batch = try runCLI(["batch", empty, "Examples/aset.yaml", "--out", root + "/out", "--no-progress"])
+        #expect(batch.status == 1)
+        #expect(batch.stderr.contains(expected))
+        #expect(FileManager.default.fileExists(atPath: root + "/out/2026-aset-007/agreement.html"), "the other input is still rendered")
+        let render = try runCLI(["render", empty, "--out", root + "/out"])
+        #expect(render.status == 1)
+        #expect(render.stderr.contains(expected))
+    }
+
+    @Test func renderOfAFolderSaysHowToRenderIt() throws {
+        let r = try runCLI(["render", "Examples", "--out", try temporaryFolder()])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("Examples: error: is a folder: name its files (Examples/*.yaml), or render the whole folder with 'mentordocs batch Examples'"))
+    }
+
     @Test func twoPartnershipsWithOneIdAreAnErrorNotAnOverwrite() throws {
         let out = try temporaryFolder()
         let a = out + "/a.yaml", b = out + "/b.yaml"

@@ -171,7 +171,7 @@ import Testing
     @Test func anAliasIsCheckedAgainstTheShapeWhereItIsUsed() {
         // The same list is fine as expectations (texts) and wrong as meetings (mappings).
         #expect(Loader.headlines(Loader.load("expectations: &e [a]\nmeetings: *e\n")) == [
-            "pair.yaml:1:19: error: meetings[0]: expected a mapping of keys, found 'a'",
+            "pair.yaml:1:19: error: meetings[0]: expected a mapping of keys, found 'a'; reached through the alias *e at line 2, column 11",
         ])
     }
 

@@ -227,10 +227,62 @@ import Testing
         ("checkin: {month: 2026-01-01}\n", "pair.yaml:1:1: warning: checkin: unknown key (did you mean 'checkups'?)"),
         ("goals:\n  - goal: a\n    objectivs: [b]\n",
          "pair.yaml:3:5: warning: goals[0].objectivs: unknown key (did you mean 'objectives'?)"),
+        // A dotted path whose first part is a mapping of the format is told how to nest it.
+        ("mentor.name: Dana\n",
+         "pair.yaml:1:1: warning: mentor.name: unknown key; keys are nested, not joined with dots: write 'mentor:', then 'name:' indented on the line below"),
+        ("term:\n  start: 2026-01-12\nschedule.contact: Weekly\n",
+         "pair.yaml:3:1: warning: schedule.contact: unknown key; keys are nested, not joined with dots: write 'schedule:', then 'contact:' indented on the line below"),
+        // Not for a first part that is not a mapping, nor for a dot inside a nested key.
+        ("program.x: 1\n", "pair.yaml:1:1: warning: program.x: unknown key (did you mean 'program'?)"),
+        ("mentor:\n  name.first: Dana\n", "pair.yaml:2:3: warning: mentor.name.first: unknown key"),
     ])
     func unknownKeyWarning(yaml: String, expected: String) throws {
         let p = try Loader.partnership(Loader.load(yaml))
         #expect(p.warnings.map(\.headline) == [expected])
+    }
+
+    @Test func aProblemReadThroughAnAliasNamesTheAlias() {
+        let yaml = """
+            usual: &usual
+              date: 2026-02-03
+              hours: lots
+            meetings:
+              - *usual
+              - *usual
+            """
+        let list = Loader.load(yaml).first.flatMap { if case .failure(let list) = $0 { list } else { nil } }
+        // Each reading is reported at the anchor's text, with the alias it came through.
+        #expect(list?.diagnostics.map(\.headline) == [
+            "pair.yaml:1:1: warning: usual: unknown key",
+            "pair.yaml:3:10: error: meetings[0].hours: expected a number of at least 0, found 'lots'; reached through the alias *usual at line 5, column 5",
+            "pair.yaml:3:10: error: meetings[1].hours: expected a number of at least 0, found 'lots'; reached through the alias *usual at line 6, column 5",
+        ])
+        #expect(list?.diagnostics.last?.reachedThrough == "the alias *usual at line 6, column 5")
+    }
+
+    @Test func aProblemReadThroughAMergeKeyNamesTheMerge() {
+        let yaml = """
+            base: &base
+              mode: vidoe
+            meetings:
+              - date: 2026-02-03
+                <<: *base
+            """
+        #expect(Loader.headlines(Loader.load(yaml)) == [
+            "pair.yaml:1:1: warning: base: unknown key",
+            "pair.yaml:2:9: error: meetings[0].mode: expected one of in-person, email, video, phone, other, found 'vidoe' (did you mean 'video'?); reached through the merge key '<<' at line 5, column 5",
+        ])
+    }
+
+    @Test func aProblemWrittenWhereItIsReadNamesNoAlias() {
+        // The anchor's own reading is not through an alias; nested aliases name the outermost one.
+        let yaml = """
+            meetings:
+              - &m {date: 2026-02-03, hours: lots}
+              - *m
+            """
+        let list = Loader.load(yaml).first.flatMap { if case .failure(let list) = $0 { list } else { nil } }
+        #expect(list?.diagnostics.map(\.reachedThrough) == [nil, "the alias *m at line 3, column 5"])
     }
 
     // MARK: Streams
@@ -330,8 +382,13 @@ import Testing
     @Test func unreadableFiles() throws {
         #expect(Loader.headlines(ParticipantLoader().load(contentsOf: "/nonexistent/pair.yaml"))
                 == ["/nonexistent/pair.yaml: error: cannot read file: no such file"])
+        // A folder is not read as a file: the message says what to do with it.
         let directory = Loader.fixture("")
-        #expect(Loader.headlines(ParticipantLoader().load(contentsOf: directory))
-                == ["\(directory): error: cannot read file: it is a directory"])
+        #expect(Loader.headlines(ParticipantLoader().load(contentsOf: directory)) == [
+            "\(directory): error: is a folder: name its files (\(directory)/*.yaml), or render the whole folder with 'mentordocs batch \(directory)'",
+        ])
+        let empty = try temporaryFolder()
+        #expect(Loader.headlines(ParticipantLoader().load(contentsOf: empty + "/"))
+                == ["\(empty)/: error: is a folder with no participant file (.yaml, .yml or .json) in it or below it"])
     }
 }
