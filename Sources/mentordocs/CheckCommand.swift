@@ -36,10 +36,11 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         var diagnostics: [Diagnostic] = []
         var partnerships = 0
-        let (files, missing) = InputFiles.collect(inputs)
+        let (files, missing, empty) = InputFiles.collect(inputs)
         for path in missing {
             diagnostics.append(Diagnostic(at: SourceLocation(file: path, line: 0, column: 0), "no such file or folder"))
         }
+        diagnostics += empty.map(InputFiles.emptyFolderProblem)
         let loader = ParticipantLoader(strict: strict)
         var consistency = ConsistencyCheck(month: try YearMonth.option(month))
         var claims = FolderClaims() // what render and batch would refuse, check reports

@@ -15,6 +15,8 @@ struct BatchInput: Sendable, Hashable {
         case rosterRow(roster: Int, row: Int)
         /// Roster number `roster`, which could not be read: one failure for all its rows.
         case roster(Int)
+        /// An INPUT folder with no participant file in it or below it: one failure.
+        case emptyFolder
     }
 
     /// The file's path as found (the roster's path for a row).
@@ -41,10 +43,10 @@ enum BatchInputs {
         var seen = Set<String>()
         let outputReal = outputFolder.map { realPath($0) + "/" }
         for argument in arguments {
-            let (files, notFound) = InputFiles.collect([argument])
-            if !notFound.isEmpty {
-                inputs.append(BatchInput(path: argument, source: .file, shardKey: (argument as NSString).lastPathComponent,
-                                         position: inputs.count))
+            let (files, notFound, empty) = InputFiles.collect([argument])
+            if !notFound.isEmpty || !empty.isEmpty {
+                inputs.append(BatchInput(path: argument, source: notFound.isEmpty ? .emptyFolder : .file,
+                                         shardKey: (argument as NSString).lastPathComponent, position: inputs.count))
                 continue
             }
             let base = argument.hasSuffix("/") ? String(argument.dropLast()) : argument

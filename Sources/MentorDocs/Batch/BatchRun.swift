@@ -205,6 +205,8 @@ public final class BatchRun: @unchecked Sendable {
             case .success: outcomes = []
             case .failure(let problems): outcomes = [.failure(problems)]
             }
+        case .emptyFolder:
+            outcomes = [.failure(DiagnosticList([InputFiles.emptyFolderProblem(input.path)]))]
         }
         clock.lap(.read)
         result.pairs = outcomes.count

@@ -9,10 +9,10 @@ public enum InputFiles {
     /// Files as given, and the `.yaml`/`.yml`/`.json` files below each folder, sorted by path
     /// so every run (and every machine) sees the same order. Hidden files and folders are skipped.
     /// A symbolic link to a folder is followed; a folder is read once however many links reach
-    /// it (where it really is, when the walk meets it there too), so a loop of links ends. A
-    /// folder holding no such file is given back as it is, so that reading it reports it.
-    public static func collect(_ inputs: [String]) -> (files: [String], missing: [String]) {
-        var files: [String] = [], missing: [String] = []
+    /// it (where it really is, when the walk meets it there too), so a loop of links ends.
+    /// `empty` lists the folders with none of those files in them or below them.
+    public static func collect(_ inputs: [String]) -> (files: [String], missing: [String], empty: [String]) {
+        var files: [String] = [], missing: [String] = [], empty: [String] = []
         for input in inputs {
             var info = stat()
             guard !input.isEmpty, stat(input, &info) == 0 else {
@@ -35,14 +35,17 @@ public enum InputFiles {
                 guard stat(link, &target) == 0, visiting.insert(FolderID(target)).inserted else { continue } // a loop, or a second way in
                 walk(link, visiting: &visiting, into: &found, links: &links)
             }
-            files += found.isEmpty ? [input] : found.sorted()
+            if found.isEmpty { empty.append(input) }
+            files += found.sorted()
         }
-        return (files, missing)
+        return (files, missing, empty)
     }
 
-    /// Whether `folder`, or a folder below it, holds a file `collect` would read.
-    static func holdsParticipantFiles(_ folder: String) -> Bool {
-        collect([folder]).files != [folder]
+    /// The problem of an INPUT folder with no participant file in it or below it: a mistyped
+    /// folder, or one not filled yet, is not a run that did all it was asked.
+    public static func emptyFolderProblem(_ folder: String) -> Diagnostic {
+        Diagnostic(at: SourceLocation(file: folder, line: 0, column: 0),
+                   "is a folder with no participant file (.yaml, .yml or .json) in it or below it")
     }
 
     /// A folder's identity, so a loop of links is seen whatever path reaches it.

@@ -139,10 +139,10 @@ public struct ParticipantLoader: Sendable {
             if data.count > limits.maxFileBytes { return .failure(fileProblem(path, tooLarge(max(size, data.count)))) }
             return .success(data)
         case .failure(let failure) where failure.isFolder:
+            // Not walked here: a folder named where a file is expected may be any folder at all.
             let folder = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
-            return .failure(fileProblem(path, InputFiles.holdsParticipantFiles(path)
-                ? "is a folder: name its files (\(folder)/*.yaml), or render the whole folder with 'mentordocs batch \(folder)'"
-                : "is a folder with no participant file (.yaml, .yml or .json) in it or below it"))
+            return .failure(fileProblem(path, "is a folder: name its files (\(folder)/*.yaml), or give the folder to "
+                + "'mentordocs batch \(folder)', which renders every participant file in it and below it"))
         case .failure(let failure):
             return .failure(fileProblem(path, "cannot read file: \(failure.reason)"))
         }

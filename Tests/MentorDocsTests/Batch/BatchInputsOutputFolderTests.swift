@@ -25,17 +25,28 @@ struct BatchInputsOutputFolderTests {
             "a.yaml": "", "Output/manifest.json": manifest, "Output/manifest.1-of-2.json": manifest,
             "other/manifest.json": "{\"manifest\": \"mine\"}", "data.json": manifest,
         ])
-        let (files, _) = InputFiles.collect([folder])
+        let (files, _, _) = InputFiles.collect([folder])
         #expect(files.map { String($0.dropFirst(folder.count + 1)) } == ["a.yaml", "data.json", "other/manifest.json"])
         // Named explicitly, it is read as given.
         #expect(InputFiles.collect([folder + "/Output/manifest.json"]).files == [folder + "/Output/manifest.json"])
+    }
+
+    @Test func aFolderWithNoParticipantFileIsAnInputOfItsOwn() throws {
+        // Only a batch's manifest and a text file: nothing to read, which is said, not skipped.
+        let manifest = "{\"manifest\": \"mentordocs-batch/1\"}"
+        let folder = try BatchFixtures.folder(["empty/Output/manifest.json": manifest, "empty/notes.txt": "", "a.yaml": ""])
+        let (files, missing, empty) = InputFiles.collect([folder + "/empty", folder + "/a.yaml"])
+        #expect(files == [folder + "/a.yaml"] && missing.isEmpty && empty == [folder + "/empty"])
+        let inputs = BatchInputs.collect([folder + "/empty", folder + "/a.yaml"])
+        #expect(inputs.map(\.source) == [.emptyFolder, .file])
+        #expect(inputs.map(\.position) == [0, 1])
     }
 
     @Test func aFolderReachedByTwoLinksIsReadOnceAndALoopEnds() throws {
         let folder = try BatchFixtures.folder(["real/a.yaml": "", "b.yaml": ""])
         try FileManager.default.createSymbolicLink(atPath: folder + "/link1", withDestinationPath: folder + "/real")
         try FileManager.default.createSymbolicLink(atPath: folder + "/real/up", withDestinationPath: folder)
-        let (files, missing) = InputFiles.collect([folder])
+        let (files, missing, _) = InputFiles.collect([folder])
         #expect(missing.isEmpty)
         #expect(files.map { String($0.dropFirst(folder.count + 1)) } == ["b.yaml", "real/a.yaml"])
         // A link to a folder outside is followed.
