@@ -36,7 +36,9 @@ struct ScalarReader {
         let at = location(event)
         switch shape {
         case .text:
-            return Value(.text(scalarText(event, path)), at: at)
+            let text = scalarText(event, path)
+            warnOfGluedComment(event, text, path)
+            return Value(.text(text), at: at)
 
         case .integer(let range):
             guard let n = integer(event), range.contains(n) else { return mismatch(event, shape, path) }
@@ -95,6 +97,28 @@ struct ScalarReader {
             return ""
         }
         return text
+    }
+
+    /// Warns when a plain text value is followed on its line by ` #word`: YAML reads a comment
+    /// from there, so `name: Kate Morrison #2 in cohort` prints "Kate Morrison", which neither the
+    /// writer nor a reader of the form would guess. A value over several lines is not looked at.
+    private mutating func warnOfGluedComment(_ event: YAMLEvent, _ text: String, _ path: ValuePath) {
+        guard event.style == .plain, !text.isEmpty, let source, source.mayHoldGluedComment(line: event.line),
+              let line = source.line(event.line) else { return }
+        let scalars = Substring(line).unicodeScalars
+        guard let start = scalars.index(scalars.startIndex, offsetBy: event.column - 1, limitedBy: scalars.endIndex) else { return }
+        let rest = Substring(scalars[start...])
+        guard rest.hasPrefix(text) else { return }
+        let after = rest.dropFirst(text.count)
+        let gap = after.prefix { $0 == " " || $0 == "\t" }
+        let comment = after.dropFirst(gap.count)
+        guard !gap.isEmpty, comment.first == "#", let next = comment.dropFirst().first, !next.isWhitespace, next != "#" else { return }
+        let column = event.column + text.unicodeScalars.count + gap.unicodeScalars.count
+        let at = SourceLocation(file: file, line: event.line, column: column)
+        diagnostics.append(Diagnostic(.warning, at: at,
+            path.prefix + "text after ' #' is a comment in YAML, so '\(messageQuote(String(comment), limit: 40))' is left out and "
+            + "the value reads '\(messageQuote(text, limit: 40))'; to keep it, put the whole value in quotes",
+            path: path.isEmpty ? nil : path.description, sourceLine: source.excerpt(at.line, column: at.column)))
     }
 
     /// A whole number by the core schema; `12.0` counts, `1:30` and `0b101` do not.

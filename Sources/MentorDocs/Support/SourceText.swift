@@ -35,6 +35,12 @@ struct SourceText: Sendable {
     }
 
     /// The 1-based line's text, if it exists (a copy: for a caret display use `excerpt`).
+    /// Whether line `number` holds a `#` after a space and before a word (`Kate #2`), where YAML
+    /// starts a comment that may cut a value short; the text is scanned for them once.
+    func mayHoldGluedComment(line number: Int) -> Bool {
+        !storage.gluedCommentLines.isEmpty && storage.gluedCommentLines.contains(number)
+    }
+
     public func line(_ number: Int) -> String? {
         let lines = self.lines
         guard number >= 1, number <= lines.count else { return nil }
@@ -122,8 +128,33 @@ struct SourceExcerpt: Sendable, Hashable {
 private final class Storage: Sendable {
     let text: String
     private let cache = Locked<Split?>(nil)
+    /// The lines (1-based) where a `#` follows a space or tab and is followed by neither (see
+    /// `SourceText.mayHoldGluedComment`); found with one pass over the bytes.
+    let gluedCommentLines: Set<Int>
 
-    init(_ text: String) { self.text = text }
+    init(_ text: String) {
+        self.text = text
+        var text = text
+        gluedCommentLines = text.withUTF8 { bytes in
+            var lines = Set<Int>()
+            var line = 1, counted = 0
+            var i = 0
+            guard let base = bytes.baseAddress else { return lines }
+            while i < bytes.count, let found = memchr(base + i, Int32(UInt8(ascii: "#")), bytes.count - i) {
+                let hash = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                i = hash + 1
+                guard hash > 0, bytes[hash - 1] == 0x20 || bytes[hash - 1] == 0x09, hash + 1 < bytes.count else { continue }
+                switch bytes[hash + 1] {
+                case 0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "#"): continue
+                default: break
+                }
+                for b in bytes[counted..<hash] where b == 0x0A { line += 1 }
+                counted = hash
+                lines.insert(line)
+            }
+            return lines
+        }
+    }
 
     var split: Split {
         cache.withLock { cached in

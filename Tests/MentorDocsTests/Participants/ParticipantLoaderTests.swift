@@ -241,6 +241,27 @@ import Testing
         #expect(p.warnings.map(\.headline) == [expected])
     }
 
+    @Test func aCommentRunningIntoAWordAfterAValueIsAWarning() throws {
+        let yaml = """
+            mentor:
+              name: Dana # the mentor, a comment as init writes them
+            mentee:
+              name: Kate Morrison #2 in cohort
+              email: "k@x.org #kept, in quotes"
+            meetings:
+              - date: 2026-02-03
+                hours: 1 #a number is not text
+                notes: Met in room\t#4, then ## this
+            status: ok  ##heading
+            """
+        let p = try Loader.partnership(Loader.load(yaml))
+        #expect(p.warnings.map(\.headline) == [
+            "pair.yaml:4:23: warning: mentee.name: text after ' #' is a comment in YAML, so '#2 in cohort' is left out and the value reads 'Kate Morrison'; to keep it, put the whole value in quotes",
+            "pair.yaml:9:24: warning: meetings[0].notes: text after ' #' is a comment in YAML, so '#4, then ## this' is left out and the value reads 'Met in room'; to keep it, put the whole value in quotes",
+        ])
+        #expect(p.data["mentee"]?["name"]?.text == "Kate Morrison", "the value is YAML's, only warned about")
+    }
+
     @Test func aProblemReadThroughAnAliasNamesTheAlias() {
         let yaml = """
             usual: &usual
