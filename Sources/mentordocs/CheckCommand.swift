@@ -12,6 +12,9 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "Participant files or folders (searched for .yaml, .yml, .json).")
     var inputs: [String] = []
 
+    @Option(name: .customLong("roster"), help: "A roster spreadsheet (CSV) to check, each row as batch --roster reads it. Repeatable.")
+    var rosters: [String] = []
+
     @Option(help: "Also load every template in this folder (the built-in set filling its gaps), for every program and document.")
     var templates: String?
 
@@ -29,7 +32,9 @@ struct CheckCommand: ParsableCommand {
     enum ReportFormat: String, ExpressibleByArgument { case text, json }
 
     mutating func validate() throws {
-        if inputs.isEmpty && templates == nil { throw ValidationError("give participant files or folders, or --templates DIR") }
+        if inputs.isEmpty && rosters.isEmpty && templates == nil {
+            throw ValidationError("give participant files or folders, --roster FILE.csv, or --templates DIR")
+        }
         _ = try YearMonth.option(month)
     }
 
@@ -44,8 +49,10 @@ struct CheckCommand: ParsableCommand {
         let loader = ParticipantLoader(strict: strict)
         var consistency = ConsistencyCheck(month: try YearMonth.option(month))
         var claims = FolderClaims() // what render and batch would refuse, check reports
-        for file in files {
-            for outcome in loader.load(contentsOf: file) {
+        // Each file's and each roster's partnerships read as they are checked, one after the other.
+        let reads = files.map { file in { loader.load(contentsOf: file) } } + rosters.map { roster in { loader.load(roster: roster) } }
+        for read in reads {
+            for outcome in read() {
                 switch outcome {
                 case .success(let partnership):
                     partnerships += 1
@@ -72,7 +79,7 @@ struct CheckCommand: ParsableCommand {
             print(String(decoding: try encoder.encode(diagnostics), as: UTF8.self))
         case .text:
             for d in diagnostics { print(d.description) }
-            print("\(count(files.count, "file")), \(count(partnerships, "partnership")): \(count(errors, "error")), \(count(warnings, "warning"))")
+            print("\(count(files.count + rosters.count, "file")), \(count(partnerships, "partnership")): \(count(errors, "error")), \(count(warnings, "warning"))")
         }
         if errors > 0 { throw ExitCode(1) }
     }

@@ -88,17 +88,6 @@ enum BatchInputs {
         return relative == "manifest.json" || Shard(manifestName: relative) != nil
     }
 
-    /// Reads a roster, refusing first (without opening it) a path that names a pipe, a device or
-    /// a socket, so a roster can never hang the run.
-    public static func readRoster(_ path: String) -> Result<Roster, DiagnosticList> {
-        var info = stat()
-        if stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR, let kind = RegularFile.kindName(info.st_mode) {
-            return .failure(DiagnosticList([Diagnostic(at: SourceLocation(file: path, line: 0, column: 0),
-                                                       "cannot read roster: it is \(kind), not a regular file")]))
-        }
-        return Roster.read(path)
-    }
-
     static func realPath(_ path: String) -> String {
         URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }

@@ -103,7 +103,7 @@ public final class BatchRun: @unchecked Sendable {
         let runLock = try RunLock.take(folder: options.output, manifest: manifestName)
         defer { runLock.release() }
 
-        let rosterReads = options.rosters.map(BatchInputs.readRoster)
+        let rosterReads = options.rosters.map(Roster.read)
         let all = BatchInputs.collect(options.inputs, rosters: rosterReads, rosterPaths: options.rosters,
                                       outputFolder: options.output)
         let work = options.shard.map { shard in all.filter { shard.contains($0.shardKey) } } ?? all

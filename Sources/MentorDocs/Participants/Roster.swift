@@ -52,6 +52,11 @@ struct Roster: Sendable {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
             return fail(0, 0, "cannot read roster: no such file")
         }
+        // A named pipe or a device would block the read below: refused before it is opened.
+        var info = stat()
+        if stat(path, &info) == 0, let kind = RegularFile.kindName(info.st_mode) {
+            return fail(0, 0, "cannot read roster: it is \(kind), not a regular file")
+        }
         if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maxFileBytes {
             return fail(0, 0, "roster is too large: \(groupedDigits(size)) bytes; the limit is \(groupedDigits(maxFileBytes)) bytes")
         }
@@ -236,5 +241,17 @@ private struct CellTree {
             return Value(.list(entries.keys.sorted().map { entries[$0]!.value(at: at) }), at: at)
         }
         return Value(.record(fields.mapValues { $0.value(at: at) }), at: at)
+    }
+}
+
+extension ParticipantLoader {
+    /// Every data row of the roster at `path` as a partnership or its problems, as `batch
+    /// --roster` reads them; a roster that cannot be used at all (unreadable, a bad header) is
+    /// one failure.
+    public func load(roster path: String) -> [LoadOutcome] {
+        switch Roster.read(path) {
+        case .failure(let problems): return [.failure(problems)]
+        case .success(let roster): return roster.rows.map { roster.load($0, with: self) }
+        }
     }
 }

@@ -77,9 +77,22 @@ struct ScalarReader {
             guard case .text = item else { return mismatch(event, shape, path) }
             return value(event, item, path).map { Value(.list([$0]), at: at) }
 
-        case .record:
-            return mismatch(event, shape, path)
+        case .record(let fields):
+            return mismatch(event, shape, path, reason: ScalarReader.nestingHint(event, fields, path))
         }
+    }
+
+    /// For a line of text where a mapping is expected, the likely mistake: `name:Dana` (no space
+    /// after the colon) or `mentor: Dana` (the value written beside the mapping's own key).
+    static func nestingHint(_ event: YAMLEvent, _ fields: [Field], _ path: ValuePath) -> String? {
+        guard event.style == .plain else { return nil }
+        let text = event.text
+        if let colon = text.firstIndex(of: ":"), fields.contains(where: { $0.name == text[..<colon] }) {
+            let value = text[text.index(after: colon)...]
+            return "a key needs a space after its colon: '\(messageQuote(String(text[..<colon]))): \(messageQuote(String(value), limit: 40))'"
+        }
+        guard case .key(let outer)? = path.components.last, fields.contains(where: { $0.name == "name" }) else { return nil }
+        return "write '\(outer):', then 'name: \(messageQuote(text, limit: 40))' indented on the line below"
     }
 
     /// A scalar's text as written, after the text checks (length, refused characters).

@@ -58,7 +58,7 @@ struct BatchInputsOutputFolderTests {
     @Test func aRosterThatIsAPipeIsRefusedWithoutOpeningIt() throws {
         let folder = try temporaryFolder()
         #expect(mkfifo(folder + "/r.csv", 0o644) == 0)
-        guard case .failure(let problems) = BatchInputs.readRoster(folder + "/r.csv") else { Issue.record("read a pipe"); return }
+        guard case .failure(let problems) = Roster.read(folder + "/r.csv") else { Issue.record("read a pipe"); return }
         #expect(problems.description == "\(folder)/r.csv: error: cannot read roster: it is a named pipe (FIFO), not a regular file")
     }
 }

@@ -65,6 +65,18 @@ import Testing
         #expect(manifest.contains("\"status\": \"failed\", \"error\": \"\(expected)\""), "the manifest lists the folder as a failed input")
     }
 
+    @Test func checkReadsARosterAsBatchWould() throws {
+        let good = try runCLI(["check", "--roster", "Examples/roster.csv"])
+        #expect(good.status == 0)
+        #expect(good.stdout.contains("1 file, 5 partnerships: 0 errors"))
+        let folder = try temporaryFolder()
+        try "program,id,mentor.name\nasset,r1,Ana\n".write(toFile: folder + "/r.csv", atomically: true, encoding: .utf8)
+        let bad = try runCLI(["check", "--roster", folder + "/r.csv", "Examples/aset.yaml"])
+        #expect(bad.status == 1)
+        #expect(bad.stdout.contains("\(folder)/r.csv:2:1: error: program: expected one of awmi, aset, caltrans, nace, generic, found 'asset' (did you mean 'aset'?)"))
+        #expect(bad.stdout.contains("2 files, 1 partnership: 1 error"))
+    }
+
     @Test func renderOfAFolderSaysHowToRenderIt() throws {
         let r = try runCLI(["render", "Examples", "--out", try temporaryFolder()])
         #expect(r.status == 1)

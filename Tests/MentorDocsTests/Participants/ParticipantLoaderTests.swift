@@ -110,7 +110,11 @@ import Testing
         ("mentor:\n  name: [a, b]\n",
          "pair.yaml:2:9: error: mentor.name: expected text, found a list"),
         ("mentor: Dana Whitfield\n",
-         "pair.yaml:1:9: error: mentor: expected a mapping of keys, found 'Dana Whitfield'"),
+         "pair.yaml:1:9: error: mentor: expected a mapping of keys, found 'Dana Whitfield': write 'mentor:', then 'name: Dana Whitfield' indented on the line below"),
+        ("mentor:\n  name:Dana Whitfield\n",
+         "pair.yaml:2:3: error: mentor: expected a mapping of keys, found 'name:Dana Whitfield': a key needs a space after its colon: 'name: Dana Whitfield'"),
+        ("term: 2026-01-12\n",
+         "pair.yaml:1:7: error: term: expected a mapping of keys, found '2026-01-12'"),
         ("goals: Earn my CET\n",
          "pair.yaml:1:8: error: goals: expected a list of mappings, found 'Earn my CET'"),
         ("expectations: {a: b}\n",
@@ -399,6 +403,24 @@ import Testing
     }
 
     // MARK: Files
+
+    @Test func aRosterNamedAsAParticipantFileIsToldWhereRostersGo() {
+        #expect(Loader.headlines(ParticipantLoader().load(contentsOf: "cohort/Roster.CSV")) == [
+            "cohort/Roster.CSV: error: is a roster (a spreadsheet saved as CSV), not a participant file: check it with "
+                + "'mentordocs check --roster cohort/Roster.CSV', render it with 'mentordocs batch --roster cohort/Roster.CSV'",
+        ])
+    }
+
+    @Test func aRosterIsReadRowByRowAsBatchReadsIt() throws {
+        let folder = try temporaryFolder()
+        try "program,id,mentor.name,term.start\naset,r1,Ana,2026-13-01\naset,r2,Cy,2026-01-05\n"
+            .write(toFile: folder + "/r.csv", atomically: true, encoding: .utf8)
+        let outcomes = ParticipantLoader().load(roster: folder + "/r.csv")
+        #expect(outcomes.count == 2)
+        #expect(Loader.headlines([outcomes[0]]) == ["\(folder)/r.csv:2:4: error: term.start: expected a date written YYYY-MM-DD, found '2026-13-01'"])
+        #expect(try outcomes[1].get().id == "r2")
+        #expect(Loader.headlines(ParticipantLoader().load(roster: folder + "/none.csv")) == ["\(folder)/none.csv: error: cannot read roster: no such file"])
+    }
 
     @Test func unreadableFiles() throws {
         #expect(Loader.headlines(ParticipantLoader().load(contentsOf: "/nonexistent/pair.yaml"))
