@@ -37,6 +37,14 @@ final class Browser: @unchecked Sendable {
         return nil
     }
 
+    /// Why no browser was found: `$CHROMIUM` naming no program, else none installed.
+    static func missing(environment: [String: String]) -> PDFError {
+        if let explicit = environment["CHROMIUM"], !explicit.isEmpty {
+            return PDFError("CHROMIUM is set to '\(messageQuote(explicit))', which is not a program that can be run: set it to Chromium's path, or unset it to use the chromium on PATH")
+        }
+        return missing
+    }
+
     /// The error a run gets when no browser is installed.
     static let missing = PDFError("PDF output needs Chromium, which is not installed: install the Debian package 'chromium' (apt-get install chromium), or set CHROMIUM to its path; HTML and XHTML output do not need it")
 

@@ -31,7 +31,7 @@ public final class PDFPrinter: @unchecked Sendable {
     /// message naming the package to install when there is none.
     public init(pages: Int = 4, chromium: String? = nil,
                 environment: [String: String] = ProcessInfo.processInfo.environment) throws(PDFError) {
-        guard let executable = chromium ?? Browser.locate(environment: environment) else { throw Browser.missing }
+        guard let executable = chromium ?? Browser.locate(environment: environment) else { throw Browser.missing(environment: environment) }
         self.pages = max(1, pages)
         browser = try Browser(executable: executable)
         session = DevToolsSession(browser: browser)

@@ -103,10 +103,16 @@ import Testing
 
     @Test func aMissingChromiumNamesThePackageAndHTMLDoesNotNeedIt() throws {
         let out = try temporaryFolder()
-        let pdf = try runCLI(["render", "Examples/aset.yaml", "--format", "pdf", "--out", out], environment: ["CHROMIUM": "/nonexistent/chromium"],
+        let pdf = try runCLI(["render", "Examples/aset.yaml", "--format", "pdf", "--out", out], environment: ["CHROMIUM": "", "PATH": "/nonexistent"],
                              executable: BatchFixtures.binary)
         #expect(pdf.status == 1)
         #expect(pdf.stderr.contains("install the Debian package 'chromium'"), "\(pdf.stderr)")
+        #expect(BatchFixtures.files(out).isEmpty)
+        // A CHROMIUM that names nothing is said to be the cause, not a missing package.
+        let named = try runCLI(["render", "Examples/aset.yaml", "--format", "pdf", "--out", out], environment: ["CHROMIUM": "/nonexistent/chromium"],
+                               executable: BatchFixtures.binary)
+        #expect(named.status == 1)
+        #expect(named.stderr.contains("CHROMIUM is set to '/nonexistent/chromium', which is not a program that can be run"), "\(named.stderr)")
         #expect(BatchFixtures.files(out).isEmpty)
         let html = try runCLI(["render", "Examples/aset.yaml", "--out", out], environment: ["CHROMIUM": "/nonexistent/chromium", "PATH": "/nonexistent"],
                               executable: BatchFixtures.binary)
