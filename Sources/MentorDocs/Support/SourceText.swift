@@ -34,13 +34,13 @@ struct SourceText: Sendable {
         return SourceExcerpt(line, caret: i, column: column)
     }
 
-    /// The 1-based line's text, if it exists (a copy: for a caret display use `excerpt`).
     /// Whether line `number` holds a `#` after a space and before a word (`Kate #2`), where YAML
     /// starts a comment that may cut a value short; the text is scanned for them once.
     func mayHoldGluedComment(line number: Int) -> Bool {
         !storage.gluedCommentLines.isEmpty && storage.gluedCommentLines.contains(number)
     }
 
+    /// The 1-based line's text, if it exists (a copy: for a caret display use `excerpt`).
     public func line(_ number: Int) -> String? {
         let lines = self.lines
         guard number >= 1, number <= lines.count else { return nil }
