@@ -167,6 +167,7 @@ struct EventValidator {
         seen.reserveCapacity(room)
         var merges: [(source: Int, key: YAMLEvent)] = []
         var next = 0 // where the search for the next key's field starts (keys mostly come in the format's order)
+        var emptyBefore: Field? // the field of the entry just read, when it was left empty
         while document.events[cursor].kind != .mappingEnd {
             if stopped { return nil }
             let keyIndex = resolve(cursor)
@@ -184,7 +185,9 @@ struct EventValidator {
                                          sourceLine: source.excerpt(key.line, column: key.column))
                 return nil
             }
-            entry(key, fields, level: level, into: &record, from: &next)
+            let empty = ScalarReader.isNull(document.events[resolve(cursor)])
+            entry(key, fields, level: level, into: &record, from: &next, after: emptyBefore)
+            emptyBefore = empty ? fields?.first { $0.name == key.text } : nil
         }
         cursor += 1
         guard let fields else { return nil }
@@ -199,16 +202,23 @@ struct EventValidator {
         return Value(.record(record), at: location(start))
     }
 
-    /// Reads one `key: value` entry into `record`: an unknown key is reported and its value only walked.
+    /// Reads one `key: value` entry into `record`: an unknown key is reported and its value only
+    /// walked. `emptyBefore` is the field of the entry before it when that was left empty.
     private mutating func entry(_ key: YAMLEvent, _ fields: [Field]?, level: Int,
-                                into record: inout [String: Value], from next: inout Int) {
+                                into record: inout [String: Value], from next: inout Int, after emptyBefore: Field? = nil) {
         stack.append(.key(key.text))
         defer { stack.removeLast() }
         guard let fields, let found = EventValidator.field(named: key.text, in: fields, from: next) else {
             if let fields {
-                let suggestion = Suggestions.nearest(to: key.text, in: fields.map(\.name))
-                report(key, path, "unknown key" + (suggestion == nil ? EventValidator.nesting(key.text, fields) : ""),
-                       severity: strict ? .error : .warning, suggestion: suggestion)
+                if let emptyBefore, case .record(let inner) = emptyBefore.shape, inner.contains(where: { $0.name == key.text }) {
+                    // `mentor:` left empty, then `name: Dana` not indented under it.
+                    report(key, path, "unknown key; it belongs under '\(emptyBefore.name)' just above, which is empty: "
+                           + "indent it below '\(emptyBefore.name):'", severity: strict ? .error : .warning)
+                } else {
+                    let suggestion = Suggestions.nearest(to: key.text, in: fields.map(\.name))
+                    report(key, path, "unknown key" + (suggestion == nil ? EventValidator.nesting(key.text, fields) : ""),
+                           severity: strict ? .error : .warning, suggestion: suggestion)
+                }
             }
             _ = value(nil, level: level)
             return

@@ -236,6 +236,10 @@ import Testing
          "pair.yaml:1:1: warning: mentor.name: unknown key; keys are nested, not joined with dots: write 'mentor:', then 'name:' indented on the line below"),
         ("term:\n  start: 2026-01-12\nschedule.contact: Weekly\n",
          "pair.yaml:3:1: warning: schedule.contact: unknown key; keys are nested, not joined with dots: write 'schedule:', then 'contact:' indented on the line below"),
+        // A key of the empty mapping just above it, not indented under it.
+        ("mentor:\nname: Dana\nmentee:\n  name: Kate\n",
+         "pair.yaml:2:1: warning: name: unknown key; it belongs under 'mentor' just above, which is empty: indent it below 'mentor:'"),
+        ("mentor:\n  name: Dana\nname: Kate\n", "pair.yaml:3:1: warning: name: unknown key"),
         // Not for a first part that is not a mapping, nor for a dot inside a nested key.
         ("program.x: 1\n", "pair.yaml:1:1: warning: program.x: unknown key (did you mean 'program'?)"),
         ("mentor:\n  name.first: Dana\n", "pair.yaml:2:3: warning: mentor.name.first: unknown key"),
