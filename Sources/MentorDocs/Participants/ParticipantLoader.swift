@@ -57,13 +57,12 @@ public struct ParticipantLoader: Sendable {
 
     /// Reads the file at `path`: one outcome per YAML document, or a single failure for the file.
     public func load(contentsOf path: String) -> [LoadOutcome] {
-        // A roster named where a participant file is read: its first line would be reported as
-        // a partnership that is not a mapping.
-        if ["csv", "tsv"].contains((path as NSString).pathExtension.lowercased()) {
+        switch readFile(path) {
+        case .success where ["csv", "tsv"].contains((path as NSString).pathExtension.lowercased()):
+            // A roster named where a participant file is read: its first line would be reported
+            // as a partnership that is not a mapping.
             return [.failure(fileProblem(path, "is a roster (a spreadsheet saved as CSV), not a participant file: "
                 + "check it with 'mentordocs check --roster \(path)', render it with 'mentordocs batch --roster \(path)'"))]
-        }
-        switch readFile(path) {
         case .success(let data): return load(data: data, file: path)
         case .failure(let problem): return [.failure(problem)]
         }

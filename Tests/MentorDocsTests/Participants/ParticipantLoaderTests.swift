@@ -408,11 +408,16 @@ import Testing
 
     // MARK: Files
 
-    @Test func aRosterNamedAsAParticipantFileIsToldWhereRostersGo() {
-        #expect(Loader.headlines(ParticipantLoader().load(contentsOf: "cohort/Roster.CSV")) == [
-            "cohort/Roster.CSV: error: is a roster (a spreadsheet saved as CSV), not a participant file: check it with "
-                + "'mentordocs check --roster cohort/Roster.CSV', render it with 'mentordocs batch --roster cohort/Roster.CSV'",
+    @Test func aRosterNamedAsAParticipantFileIsToldWhereRostersGo() throws {
+        let roster = try temporaryFolder() + "/Roster.CSV"
+        try "program,id\naset,r1\n".write(toFile: roster, atomically: true, encoding: .utf8)
+        #expect(Loader.headlines(ParticipantLoader().load(contentsOf: roster)) == [
+            "\(roster): error: is a roster (a spreadsheet saved as CSV), not a participant file: check it with "
+                + "'mentordocs check --roster \(roster)', render it with 'mentordocs batch --roster \(roster)'",
         ])
+        // One that does not exist is said to be missing, as any file is.
+        #expect(Loader.headlines(ParticipantLoader().load(contentsOf: "/nonexistent/r.csv"))
+                == ["/nonexistent/r.csv: error: cannot read file: no such file"])
     }
 
     @Test func aRosterIsReadRowByRowAsBatchReadsIt() throws {
