@@ -13,6 +13,7 @@ public final class TemplateLibrary: @unchecked Sendable {
     private var parsed: [String: ParsedFile] = [:]
     private var compiled: [String: Result<Template, DiagnosticList>] = [:]
     private var sources: [String: [String]] = [:]
+    private var contents: [String: Data] = [:]
     private var roots: [String: String] = [:]
 
     /// A library reading templates from `directory`, and each file it lacks from `fallback`.
@@ -107,6 +108,15 @@ public final class TemplateLibrary: @unchecked Sendable {
         return sources["\(program.rawValue)/\(document.rawValue)"]
     }
 
+    /// The bytes of a template file as they were read for its parse (nil when it was not read):
+    /// what the form fingerprint hashes, so it names the files that made the documents even
+    /// when one is edited while a run goes on.
+    func contents(ofRead path: String) -> Data? {
+        lock.lock()
+        defer { lock.unlock() }
+        return contents[path]
+    }
+
     /// A template file parsed once: its tree and its text. Templates compiled at once that
     /// include the same file wait for one parse of it.
     func parse(_ path: String) throws(DiagnosticList) -> (XMLTree.Element, SourceText) {
@@ -129,6 +139,9 @@ public final class TemplateLibrary: @unchecked Sendable {
         case .success(let data) where data.count > TemplateLibrary.fileLimit:
             result = .failure(DiagnosticList([Diagnostic(at: SourceLocation(file: path, line: 0, column: 0), "template is larger than 4 MiB; a form's template is a few kilobytes")]))
         case .success(let data):
+            lock.lock()
+            contents[path] = data
+            lock.unlock()
             if let text = String(data: data, encoding: .utf8) {
                 do {
                     let root = try TemplateParser.parse(text, file: path, allowedNamespaces: [Template.namespace])

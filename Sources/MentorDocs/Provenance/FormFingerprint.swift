@@ -1,5 +1,6 @@
 // The form fingerprint: SHA-256 of every template file that made a document (the form, the
-// files it includes, the program's look), each named by its path inside the templates folder.
+// files it includes, the program's look), each named by its path inside the templates folder,
+// as the library read them to compile it.
 import Crypto
 import Foundation
 
@@ -27,7 +28,7 @@ final class FormFingerprints: @unchecked Sendable {
         hasher.update(data: Array(Self.tag.utf8))
         let prefix = library.directory.hasSuffix("/") ? library.directory : library.directory + "/"
         for path in Set(files).sorted() {
-            guard let bytes = FileManager.default.contents(atPath: path) else { return nil }
+            guard let bytes = library.contents(ofRead: path) else { return nil }
             let name = path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
             hasher.update(data: Array("\(name)\n\(bytes.count)\n".utf8))
             hasher.update(data: bytes)

@@ -171,4 +171,20 @@ import Testing
         try (try String(contentsOfFile: other, encoding: .utf8) + "\n<!-- edited -->\n").write(toFile: other, atomically: true, encoding: .utf8)
         #expect(FormFingerprints(library: TemplateLibrary(directory: folder + "/Templates")).of(program: .aset, document: .agreement) == before)
     }
+
+    @Test func theFormFingerprintIsOfTheFilesAsTheyWereCompiled() throws {
+        // A template edited while a run goes on: the run's documents were made from the text it
+        // compiled, and their fingerprint says so; a library that reads the file again sees the edit.
+        let folder = try temporaryFolder()
+        try FileManager.default.copyItem(atPath: Repo.templates, toPath: folder + "/Templates")
+        let library = TemplateLibrary(directory: folder + "/Templates")
+        _ = try library.template(program: .aset, document: .agreement)
+        let path = folder + "/Templates/shared/blocks.xhtml"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try (text + "\n<!-- edited -->\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let compiled = FormFingerprints(library: library).of(program: .aset, document: .agreement)
+        #expect(compiled == renderer.forms.of(program: .aset, document: .agreement))
+        let reread = FormFingerprints(library: TemplateLibrary(directory: folder + "/Templates")).of(program: .aset, document: .agreement)
+        #expect(reread != nil && reread != compiled)
+    }
 }
