@@ -28,9 +28,7 @@ struct InitCommand: ParsableCommand {
         // O_EXCL: refuse an existing file (or a link) even if it appears between a check and the write.
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard descriptor >= 0 else {
-            let why = errno == EEXIST ? "already exists; mentordocs init never overwrites a file (choose another name)"
-                : String(cString: strerror(errno))
-            printError("\(path): error: \(why)")
+            printError("\(path): error: \(Self.reason(creating: path, errno: errno))")
             throw ExitCode(1)
         }
         var failure: Int32 = 0
@@ -49,5 +47,23 @@ struct InitCommand: ParsableCommand {
             throw ExitCode(1)
         }
         print("wrote \(path): fill it in, then 'mentordocs check \(path)' and 'mentordocs render \(path)'")
+    }
+
+    /// Why `path` could not be created, in words that say what to do.
+    static func reason(creating path: String, errno code: Int32) -> String {
+        let folder = (path as NSString).deletingLastPathComponent
+        var isFolder: ObjCBool = false
+        switch code {
+        case EEXIST:
+            return "already exists; mentordocs init never overwrites a file (choose another name)"
+        case ENOENT where !folder.isEmpty && !FileManager.default.fileExists(atPath: folder):
+            return "there is no folder \(folder); create it first (mkdir -p '\(folder)') or name a file in a folder that exists"
+        case ENOTDIR:
+            return "\(folder) is not a folder; name a file in a folder"
+        case ENOENT where !folder.isEmpty && FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) && !isFolder.boolValue:
+            return "\(folder) is not a folder; name a file in a folder"
+        default:
+            return "cannot create the file: \(String(cString: strerror(code)))"
+        }
     }
 }

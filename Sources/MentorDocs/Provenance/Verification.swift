@@ -28,12 +28,14 @@ public struct Verification: Sendable {
             lines.append("data: none, it is a blank form (\(input) not compared)")
             return Verification(outcome: same ? .matches : .differs, lines: lines.map { "\(name): \($0)" })
         }
-        let loaded = load(inputs, input: input, into: &lines)
+        let loaded = load(inputs, into: &lines)
         if let (match, _) = loaded.first(where: { $0.1 == data }) {
             lines.append("data: same values as the partnership\(match.id.map { " '\($0)'" } ?? "") at \(match.location) (data \(data.prefix(12)))")
         } else {
             same = false
-            if loaded.count == 1 {
+            if loaded.isEmpty {
+                lines.append("data not compared: \(input) holds no partnership that loads (document data \(data.prefix(12)))")
+            } else if loaded.count == 1 {
                 lines.append("data differs: \(input) now holds other values than the document was made from (document data \(data.prefix(12)), file now \(loaded[0].1.prefix(12)))")
             } else {
                 lines.append("data differs: none of the \(loaded.count) partnerships in \(input) holds the values the document was made from (data \(data.prefix(12)))")
@@ -47,7 +49,7 @@ public struct Verification: Sendable {
     static func check(combined: CombinedProvenance, named name: String, inputs: [LoadOutcome], input: String,
                       renderer: Renderer) -> Verification {
         var lines: [String] = []
-        let loaded = load(inputs, input: input, into: &lines)
+        let loaded = load(inputs, into: &lines)
         guard combined.pairs.contains(where: { $0.data != nil }) else {
             return Verification(outcome: .noFingerprint, lines: ["\(name): a combined file of \(combined.pairs.count) pairs whose PDFs carried no data fingerprint"])
         }
@@ -95,12 +97,12 @@ public struct Verification: Sendable {
     }
 
     /// The input's partnerships with their data fingerprints; a line for each that cannot be read.
-    static func load(_ inputs: [LoadOutcome], input: String, into lines: inout [String]) -> [(Partnership, String)] {
+    static func load(_ inputs: [LoadOutcome], into lines: inout [String]) -> [(Partnership, String)] {
         var loaded: [(Partnership, String)] = []
         for outcome in inputs {
             switch outcome {
             case .success(let partnership): loaded.append((partnership, DataFingerprint.of(partnership.data)))
-            case .failure(let problems): lines.append("\(input): cannot read a partnership: \(problems.diagnostics.first?.headline ?? "error")")
+            case .failure(let problems): lines.append("cannot read a partnership: \((problems.diagnostics.first { $0.severity == .error } ?? problems.diagnostics.first)?.headline ?? "error")")
             }
         }
         return loaded

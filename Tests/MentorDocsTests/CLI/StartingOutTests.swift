@@ -42,6 +42,18 @@ import Testing
         #expect(try run(["init", "pair2.yaml"], in: folder).status == 2, "--program is required")
     }
 
+    @Test func initIntoAMissingFolderOrBelowAFileSaysWhatToDo() throws {
+        let folder = try temporaryFolder()
+        let missing = try run(["init", "--program", "aset", "pairs/2026/pair.yaml"], in: folder)
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("pairs/2026/pair.yaml: error: there is no folder pairs/2026; create it first (mkdir -p 'pairs/2026')"), "\(missing.stderr)")
+        try "x".write(toFile: folder + "/notes", atomically: true, encoding: .utf8)
+        let below = try run(["init", "--program", "aset", "notes/pair.yaml"], in: folder)
+        #expect(below.status == 1)
+        #expect(below.stderr.contains("notes/pair.yaml: error: notes is not a folder"), "\(below.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["notes"])
+    }
+
     @Test func templatesExportWritesTheBuiltInSetOnceAndRefusesToOverwrite() throws {
         let folder = try temporaryFolder()
         let r = try run(["templates", "export", "mine"], in: folder)

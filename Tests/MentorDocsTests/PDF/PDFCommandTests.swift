@@ -101,6 +101,24 @@ import Testing
         #expect(none.status == 2)
     }
 
+    @Test func verifyOfAnInputThatDoesNotLoadNamesItsErrorNotAWarning() throws {
+        let out = try temporaryFolder()
+        let folder = try BatchFixtures.folder(["pair.yaml": try BatchFixtures.aset(id: "v-2")])
+        let input = folder + "/pair.yaml"
+        #expect(try runBatch(["render", input, "--doc", "agreement", "--out", out]).status == 0)
+        // An unknown key (a warning) above a value of the wrong kind (an error).
+        let text = try String(contentsOfFile: input, encoding: .utf8)
+        let broken = text.replacingOccurrences(of: "program:", with: "colour: blue\nprogram:")
+            .replacingOccurrences(of: "id: v-2", with: "id: [v-2]")
+        #expect(broken != text && broken.contains("colour") && broken.contains("[v-2]"))
+        try broken.write(toFile: input, atomically: true, encoding: .utf8)
+        let result = try runBatch(["verify", out + "/v-2/agreement.html", input])
+        #expect(result.status != 0)
+        #expect(result.stdout.contains("cannot read a partnership: \(input):6:5: error: id: expected text"), "\(result.stdout)")
+        #expect(!result.stdout.contains("colour"), "\(result.stdout)")
+        #expect(result.stdout.contains("data not compared: \(input) holds no partnership that loads"), "\(result.stdout)")
+    }
+
     @Test func aMissingChromiumNamesThePackageAndHTMLDoesNotNeedIt() throws {
         let out = try temporaryFolder()
         let pdf = try runCLI(["render", "Examples/aset.yaml", "--format", "pdf", "--out", out], environment: ["CHROMIUM": "", "PATH": "/nonexistent"],
