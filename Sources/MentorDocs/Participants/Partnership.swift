@@ -60,11 +60,15 @@ public struct Partnership: Sendable {
     }
 
     /// A name for output files: the `id`, else a slug of "mentor-mentee" (`dana-whitfield-kate-morrison`),
-    /// else `partnership-N` with N the 1-based document number.
+    /// else a slug of the file's name and the partnership's 1-based number in it (its document in
+    /// a YAML stream, its row in a roster: `pair-1`, `roster-4`), `partnership-N` when the file's
+    /// name has no letter or digit. Files that name no one still get folders of their own.
     public func slugID() -> String {
         if let id { return id }
         let slug = Partnership.slug([mentorName, menteeName].compactMap { $0 }.joined(separator: " "))
-        return slug.isEmpty ? "partnership-\(index + 1)" : slug
+        if !slug.isEmpty { return slug }
+        let stem = Partnership.slug(((file as NSString).lastPathComponent as NSString).deletingPathExtension)
+        return "\(stem.isEmpty ? "partnership" : stem)-\(index + 1)"
     }
 
     /// Lowercase words joined by hyphens; Latin letters lose their accents (`Zoë Łukasz` →

@@ -26,7 +26,7 @@ import Testing
         let render = try run(["render", "pair.yaml"], in: folder)
         #expect(render.status == 0, "\(render.stderr)")
         for doc in Program.nace.documents {
-            #expect(FileManager.default.fileExists(atPath: folder + "/Output/partnership-1/\(doc.rawValue).html"))
+            #expect(FileManager.default.fileExists(atPath: folder + "/Output/pair-1/\(doc.rawValue).html"))
         }
         let plain = try run(["init", "--program", "aset"], in: folder)
         #expect(plain.status == 0 && FileManager.default.fileExists(atPath: folder + "/aset.yaml"), "\(plain.stderr)")

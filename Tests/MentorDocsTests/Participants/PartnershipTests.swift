@@ -40,8 +40,8 @@ import Testing
         ("李小龍", "Ангелина Ž", "李小龍-ангелина-z"),
         ("अनिल कुमार", "Kate", "अनिल-कुमार-kate"),
         ("Dana", nil, "dana"),
-        (nil, nil, "partnership-1"),
-        ("  --  ", nil, "partnership-1"),
+        (nil, nil, "pair-1"),
+        ("  --  ", nil, "pair-1"),
     ] as [(String?, String?, String)])
     func slugFromNames(mentor: String?, mentee: String?, expected: String) throws {
         var yaml = ""
@@ -52,9 +52,15 @@ import Testing
         #expect(p.slugID() == expected)
     }
 
-    @Test func slugUsesTheDocumentNumberWithoutNames() throws {
+    @Test func slugUsesTheFileNameAndDocumentNumberWithoutNames() throws {
         let outcomes = Loader.load("program: aset\n---\nprogram: nace\n")
-        #expect(try outcomes.map { try $0.get().slugID() } == ["partnership-1", "partnership-2"])
+        #expect(try outcomes.map { try $0.get().slugID() } == ["pair-1", "pair-2"])
+        // Files of a folder that name no one: each its own folder, not all partnership-1.
+        let loader = ParticipantLoader()
+        let names = ["group-a/Kate Ünal.yaml", "group-b/second.pair.yml", "___.yaml"].map { file in
+            loader.load(data: Data("program: aset\n".utf8), file: file).compactMap { try? $0.get().slugID() }
+        }
+        #expect(names == [["kate-unal-1"], ["second-pair-1"], ["partnership-1"]])
     }
 
     @Test func checkinHoursHaveOneKeyPerMode() {
