@@ -223,8 +223,11 @@ public final class BatchRun: @unchecked Sendable {
                 entry.error = problems.diagnostics.filter { $0.severity == .error }.map(\.headline).joined(separator: "\n")
                 result.entries.append(entry)
             case .success(let partnership):
-                (partnership.warnings + consistency.warnings(for: partnership)).forEach { result.messages.append($0.description) }
+                let warnings = partnership.warnings + consistency.warnings(for: partnership)
+                warnings.forEach { result.messages.append($0.description) }
+                result.warnings += warnings.count
                 var entry = base
+                entry.warnings = warnings.isEmpty ? nil : warnings.map(\.headline).joined(separator: "\n")
                 entry.id = partnership.slugID()
                 entry.pair = pairName(partnership)
                 entry.program = partnership.program?.rawValue
@@ -320,6 +323,8 @@ struct CombinePair: @unchecked Sendable {
 struct UnitResult: @unchecked Sendable {
     var order: Int
     var pairs = 0
+    /// Warnings about its partnerships that were read.
+    var warnings = 0
     var entries: [ManifestEntry] = []
     var messages: [String] = []
     var combine: [CombinePair] = []

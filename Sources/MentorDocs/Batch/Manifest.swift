@@ -33,6 +33,9 @@ struct ManifestEntry: Codable, Sendable, Hashable {
     public var status: Status
     /// What went wrong, one diagnostic per line.
     public var error: String?
+    /// Warnings about its partnership (an unknown key, a meeting after the term), one per line:
+    /// it was written, but may not say what its file meant to.
+    public var warnings: String?
     /// The document's data fingerprint (SHA-256 of the partnership's values; see docs/pdf.md).
     public var dataFingerprint: String?
     /// The document's form fingerprint (SHA-256 of the template files that made it).
@@ -71,6 +74,7 @@ struct ManifestEntry: Codable, Sendable, Hashable {
         out.literal(", \"sha256\": "); out.optional(sha256)
         out.literal(", \"status\": "); out.string(status.rawValue)
         out.literal(", \"error\": "); out.optional(error)
+        if let warnings { out.literal(", \"warnings\": "); out.string(warnings) }
         if dataFingerprint != nil || formFingerprint != nil {
             out.literal(", \"dataFingerprint\": "); out.optional(dataFingerprint)
             out.literal(", \"formFingerprint\": "); out.optional(formFingerprint)
@@ -107,22 +111,35 @@ public struct BatchSummary: Codable, Sendable, Hashable {
     public var unchanged = 0
     /// Failed documents, plus each partnership or file that produced none.
     public var failed = 0
+    /// Warnings about partnerships that were written (an unknown key, a meeting after the term).
+    public var warnings = 0
     /// The signal that stopped the run early (`SIGINT`, `SIGTERM`), if one did.
     public var interrupted: String?
 
     /// Creates counts.
-    public init(pairs: Int = 0, written: Int = 0, unchanged: Int = 0, failed: Int = 0, interrupted: String? = nil) {
+    public init(pairs: Int = 0, written: Int = 0, unchanged: Int = 0, failed: Int = 0, warnings: Int = 0, interrupted: String? = nil) {
         self.pairs = pairs
         self.written = written
         self.unchanged = unchanged
         self.failed = failed
+        self.warnings = warnings
         self.interrupted = interrupted
     }
 
-    /// `N pairs, N documents written, N unchanged, N failed`, with "1 pair" and "1 document", and
-    /// a note when nothing needed writing.
+    /// Reads counts; a manifest written before warnings were counted has none.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(pairs: try c.decode(Int.self, forKey: .pairs), written: try c.decode(Int.self, forKey: .written),
+                  unchanged: try c.decode(Int.self, forKey: .unchanged), failed: try c.decode(Int.self, forKey: .failed),
+                  warnings: try c.decodeIfPresent(Int.self, forKey: .warnings) ?? 0,
+                  interrupted: try c.decodeIfPresent(String.self, forKey: .interrupted))
+    }
+
+    /// `N pairs, N documents written, N unchanged, N failed`, then `, N warnings` when there were
+    /// any, with "1 pair" and "1 document", and a note when nothing needed writing.
     public var line: String {
         var text = "\(pairs) \(pairs == 1 ? "pair" : "pairs"), \(written) \(written == 1 ? "document" : "documents") written, \(unchanged) unchanged, \(failed) failed"
+        if warnings > 0 { text += ", \(warnings) \(warnings == 1 ? "warning" : "warnings") (each in the manifest)" }
         if let interrupted { text += " (interrupted by \(interrupted))" }
         else if written == 0, failed == 0, unchanged > 0 { text += " (everything was already up to date)" }
         return text
@@ -138,7 +155,7 @@ public struct BatchSummary: Codable, Sendable, Hashable {
 
     var json: String {
         "{\"pairs\": \(pairs), \"written\": \(written), \"unchanged\": \(unchanged), \"failed\": \(failed), "
-            + "\"interrupted\": \(JSONText.optional(interrupted))}"
+            + "\"warnings\": \(warnings), \"interrupted\": \(JSONText.optional(interrupted))}"
     }
 }
 

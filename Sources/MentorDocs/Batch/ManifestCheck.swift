@@ -68,7 +68,7 @@ enum ManifestCheck {
         }
         guard m.combined.isEmpty else { throw fail("combined", "a shard's manifest lists no combined files; found \(m.combined.count)") }
         let s = m.summary
-        for (name, value) in [("pairs", s.pairs), ("written", s.written), ("unchanged", s.unchanged), ("failed", s.failed)] where value < 0 || value > maxInputs * 100 {
+        for (name, value) in [("pairs", s.pairs), ("written", s.written), ("unchanged", s.unchanged), ("failed", s.failed), ("warnings", s.warnings)] where value < 0 || value > maxInputs * 100 {
             throw fail("summary." + name, "expected a count from 0, found \(value)")
         }
     }

@@ -75,6 +75,7 @@ public enum ManifestMerge {
         var shardOf: [Int: (shard: Int, name: String)] = [:]
         for (k, (name, m)) in manifests.enumerated() {
             summary.pairs += m.summary.pairs
+            summary.warnings += m.summary.warnings
             if let signal = m.summary.interrupted { interrupted.append("shard \(k + 1) by \(signal)") }
             for (i, entry) in m.entries.enumerated() {
                 if let owner = shardOf[entry.position], owner.shard != k + 1 {

@@ -140,6 +140,7 @@ final class ResultCollector: @unchecked Sendable {
     private func emit(_ result: UnitResult, lines: [String], into state: inout State) {
         for message in result.messages { console.print(message) }
         state.summary.pairs += result.pairs
+        state.summary.warnings += result.warnings
         for (entry, line) in zip(result.entries, lines) {
             state.summary.count(entry)
             do { try manifest.append(json: line) } catch { if state.failure == nil { state.failure = error } }

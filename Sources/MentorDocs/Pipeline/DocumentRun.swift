@@ -20,6 +20,8 @@ public struct RunSummary: Sendable {
     public var unchanged = 0
     /// Inputs, partnerships and documents that failed.
     public var failed = 0
+    /// Warnings about partnerships that were read (reported as they were found).
+    public var warnings = 0
     /// The folders documents were written to, in order, each once.
     public var folders: [String] = []
     /// The first document written, to suggest opening it.
@@ -37,13 +39,15 @@ public struct RunSummary: Sendable {
         }
     }
 
-    /// "4 documents in Output/2026-aset-007/", "8 documents in 2 folders in Output/", and failures.
+    /// "4 documents in Output/2026-aset-007/", "8 documents in 2 folders in Output/", then failures
+    /// and warnings.
     public func line(outputFolder: String) -> String {
         var text = documents == 1 ? "1 document" : "\(documents) documents"
         if folders.count == 1 { text += " in \(folders[0])/" }
         else if folders.count > 1 { text += " in \(folders.count) folders in \(outputFolder)/" }
         if unchanged > 0 { text += " (\(unchanged == documents ? "all" : "\(unchanged)") already up to date)" }
         if failed > 0 { text += "; \(failed) failed" }
+        if warnings > 0 { text += "; \(warnings) \(warnings == 1 ? "warning" : "warnings") (above)" }
         return text
     }
 }
@@ -74,7 +78,9 @@ public struct DocumentRun: Sendable {
                     report(.failure(problems.description))
                     summary.failed += 1
                 case .success(let partnership):
-                    (partnership.warnings + consistency.warnings(for: partnership)).forEach { report(.warning($0)) }
+                    let warnings = partnership.warnings + consistency.warnings(for: partnership)
+                    warnings.forEach { report(.warning($0)) }
+                    summary.warnings += warnings.count
                     let target: PartnershipTarget
                     switch PartnershipTarget.make(for: partnership) {
                     case .failure(let problem):

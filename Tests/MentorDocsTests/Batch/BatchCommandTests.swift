@@ -113,6 +113,29 @@ import Testing
         #expect(again.stdout == "5 pairs, 0 documents written, 10 unchanged, 0 failed (everything was already up to date)\n")
     }
 
+    @Test func warningsAreCountedInTheSummaryAndKeptInTheManifest() throws {
+        let warned = try BatchFixtures.aset(id: "w-1").replacingOccurrences(of: "program: aset\n", with: "program: aset\ncolour: blue\n")
+        let input = try BatchFixtures.folder(["a.yaml": warned, "b.yaml": try BatchFixtures.aset(id: "w-2")])
+        let out = try temporaryFolder()
+        let r = try runBatch(["batch", input, "--out", out, "--doc", "agreement,confidentiality", "--no-progress"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == "2 pairs, 4 documents written, 0 unchanged, 0 failed, 1 warning (each in the manifest)\n")
+        #expect(r.stderr.contains("\(input)/a.yaml:5:1: warning: colour: unknown key"), "\(r.stderr)")
+        let manifest = try BatchFixtures.manifest(out)
+        #expect(manifest.summary.warnings == 1)
+        #expect(manifest.entries.count == 4)
+        for entry in manifest.entries {
+            if entry.id == "w-1" {
+                #expect(entry.warnings?.hasPrefix("\(input)/a.yaml:5:1: warning: colour: unknown key") == true, "\(entry.warnings ?? "none")")
+            } else {
+                #expect(entry.warnings == nil)
+            }
+        }
+        // A run without warnings says nothing of them.
+        let clean = try runBatch(["batch", input + "/b.yaml", "--out", try temporaryFolder(), "--doc", "agreement", "--no-progress"])
+        #expect(clean.stdout == "1 pair, 1 document written, 0 unchanged, 0 failed\n")
+    }
+
     @Test func duplicateIdsKeepTheFirstAndNameBothFiles() throws {
         let input = try BatchFixtures.folder([
             "a.yaml": try BatchFixtures.aset(id: "same"),
@@ -165,6 +188,8 @@ import Testing
     @Test func shardsPartitionTheInputsAndMergeIntoTheUnshardedManifest() throws {
         var files: [String: String] = [:]
         for n in 1...12 { files["g\(n % 3)/p\(n).yaml"] = try BatchFixtures.aset(id: "p-\(n)") }
+        // Two files with an unknown key: their warnings are counted across the shards.
+        for n in [4, 9] { files["g\(n % 3)/p\(n).yaml"] = files["g\(n % 3)/p\(n).yaml"]!.replacingOccurrences(of: "program: aset\n", with: "program: aset\ncolour: blue\n") }
         let input = try BatchFixtures.folder(files)
         let whole = try temporaryFolder()
         #expect(try runBatch(["batch", input, "--out", whole, "--doc", "agreement", "--no-progress"]).status == 0)
@@ -183,9 +208,10 @@ import Testing
 
         let merged = try runCLI(["merge-manifests", shared], executable: BatchFixtures.binary)
         #expect(merged.status == 0, "\(merged.stderr)")
-        #expect(merged.stdout.lastLine == "12 pairs, 12 documents written, 0 unchanged, 0 failed")
+        #expect(merged.stdout.lastLine == "12 pairs, 12 documents written, 0 unchanged, 0 failed, 2 warnings (each in the manifest)")
         let a = try BatchFixtures.manifest(whole), b = try BatchFixtures.manifest(shared)
         #expect(a.entries == b.entries)
+        #expect(a.summary == b.summary && b.summary.warnings == 2)
         #expect(b.shard == nil)
     }
 

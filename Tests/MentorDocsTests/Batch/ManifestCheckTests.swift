@@ -44,4 +44,14 @@ struct ManifestCheckTests {
             #expect(ManifestCheck.describe(error) == "entries[0].status: expected one of written, unchanged, failed, found 'weird'")
         }
     }
+
+    @Test func aManifestFromBeforeWarningsWereCountedReadsAsNone() throws {
+        let old = #"{"pairs": 3, "written": 2, "unchanged": 0, "failed": 1, "interrupted": null}"#
+        let summary = try JSONDecoder().decode(BatchSummary.self, from: Data(old.utf8))
+        #expect(summary == BatchSummary(pairs: 3, written: 2, unchanged: 0, failed: 1))
+        var counted = summary
+        counted.warnings = 4
+        let again = try JSONDecoder().decode(BatchSummary.self, from: Data(counted.json.utf8))
+        #expect(again == counted && again.warnings == 4)
+    }
 }

@@ -17,6 +17,16 @@ import Testing
         }
     }
 
+    @Test func renderCountsItsWarningsOnItsLastLine() throws {
+        let out = try temporaryFolder()
+        let input = try temporaryFolder() + "/pair.yaml"
+        try "program: aset\nid: w-3\nMentor:\n  name: Dana\nmentee:\n  name: Kate\n".write(toFile: input, atomically: true, encoding: .utf8)
+        let r = try runCLI(["render", input, "--doc", "agreement", "--out", out])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("\(input):3:1: warning: Mentor: unknown key (did you mean 'mentor'?)"), "\(r.stderr)")
+        #expect(r.stdout.lastLine == "1 document in \(out)/w-3/; 1 warning (above)", "\(r.stdout)")
+    }
+
     @Test func blankWritesUnderBlankProgram() throws {
         let out = try temporaryFolder()
         let r = try runCLI(["blank", "--program", "aset", "--out", out])
