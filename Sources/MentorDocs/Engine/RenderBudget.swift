@@ -52,4 +52,14 @@ final class RenderBudget {
             throw repeatOver.error("this md:repeat makes the document hold \(excess), the limit of one rendered document")
         }
     }
+
+    /// A limit passed while repeating over a list the participant file holds is said at that
+    /// list, in the file's own terms (each enclosing such repeat takes it over, so the outermost
+    /// list is named): the file is what its author can change, not the template.
+    func blame(_ error: Diagnostic, on list: Value?, of repeatOver: Expression, count: Int) -> Diagnostic {
+        guard let excess = used.excess, let location = list?.location, repeatOver.root == .data else { return error }
+        let path = repeatOver.keys.joined(separator: ".")
+        return Diagnostic(at: location, "\(path): its \(count) entries make the document hold \(excess), the limit of one rendered document; "
+                            + "put fewer in one partnership's file", path: path)
+    }
 }

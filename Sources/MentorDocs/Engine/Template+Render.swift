@@ -49,13 +49,18 @@ struct RenderPass {
             try renderOne(element, scope: scope, into: &out)
             return
         }
-        let items = try evaluate(repeatOver.expression, scope: scope)?.items ?? []
+        let list = try evaluate(repeatOver.expression, scope: scope)
+        let items = list?.items ?? []
         for (index, item) in items.enumerated() {
             var inner = scope
             inner.values.append((repeatOver.variable, item))
             inner.numbers.append((repeatOver.variable, index + 1))
-            try renderOne(element, scope: inner, into: &out)
-            try budget.check(repeatOver.expression)
+            do {
+                try renderOne(element, scope: inner, into: &out)
+                try budget.check(repeatOver.expression)
+            } catch {
+                throw budget.blame(error, on: list, of: repeatOver.expression, count: items.count)
+            }
         }
         // Empty copies (md:blank, md:min, md:spare): every item.* absent, numbered on from the data.
         let empty = repeatOver.slots.emptyCopies(after: items.count, blank: repeatOver.blank)

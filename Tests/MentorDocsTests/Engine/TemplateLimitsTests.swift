@@ -112,6 +112,19 @@ func compileErrors(_ text: String, resolver: some IncludeResolver) -> [String] {
         }
     }
 
+    @Test func aLimitPassedOverAListOfTheFileIsSaidAtTheOutermostSuchList() throws {
+        // The same template; the lists now come from a participant file, so the file is blamed.
+        let t = try compile(page("<div md:repeat=\"m in meetings\">\n<p md:repeat=\"n in meetings\"><span md:text=\"n.notes\">-</span></p></div>"))
+        let meetings = Value(.list(Array(repeating: record(["notes": .text("n")]), count: 600)),
+                             at: SourceLocation(file: "pair.yaml", line: 9, column: 3))
+        #expect {
+            _ = try t.render(record(["meetings": meetings]))
+        } throws: { error in
+            (error as? DiagnosticList)?.diagnostics.map(\.headline)
+                == ["pair.yaml:9:3: error: meetings: its 600 entries make the document hold more than 500000 elements and texts, the limit of one rendered document; put fewer in one partnership's file"]
+        }
+    }
+
     @Test func aDocumentPastTheByteLimitStops() throws {
         let t = try compile(page(#"<div><p md:repeat="m in meetings" md:text="m.notes">-</p></div>"#))
         let megabyte = String(repeating: "x", count: 1 << 20)
