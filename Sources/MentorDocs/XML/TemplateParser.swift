@@ -35,7 +35,7 @@ enum TemplateParser {
             let issues = problems.isEmpty ? [XMLErrorCollector.Issue(message: "not a well-formed XML document", file: file, line: 1, column: 1, isWarning: false)] : problems
             throw DiagnosticList(issues.map { issue in
                 Diagnostic(at: SourceLocation(file: file, line: issue.line, column: issue.column),
-                           "malformed template: " + issue.message, sourceLine: source.line(issue.line))
+                           "malformed template: " + ParseMessages.plain(issue.message), sourceLine: source.line(issue.line))
             })
         }
         defer { xmlFreeDoc(doc) }
