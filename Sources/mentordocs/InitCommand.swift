@@ -51,9 +51,11 @@ struct InitCommand: ParsableCommand {
 
     /// Why `path` could not be created, in words that say what to do.
     static func reason(creating path: String, errno code: Int32) -> String {
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = PathText.folder(of: path)
         var isFolder: ObjCBool = false
         switch code {
+        case EEXIST where FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue:
+            return "is a folder; name the file to write in it (\(path.hasSuffix("/") ? path : path + "/")pair.yaml)"
         case EEXIST:
             return "already exists; mentordocs init never overwrites a file (choose another name)"
         case ENOENT where !folder.isEmpty && !FileManager.default.fileExists(atPath: folder):

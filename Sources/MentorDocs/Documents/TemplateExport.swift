@@ -23,7 +23,7 @@ public enum TemplateExport {
         for file in files {
             let target = folder + "/" + file
             do throws(DiagnosticList) {
-                try makeFolders((target as NSString).deletingLastPathComponent, made: &madeFolders)
+                try makeFolders(PathText.folder(of: target), made: &madeFolders)
                 guard let bytes = FileManager.default.contents(atPath: source + "/" + file) else {
                     throw DiagnosticList([Diagnostic(at: SourceLocation(file: source + "/" + file, line: 0, column: 0),
                                                      "cannot read the built-in template; reinstall mentordocs")])
@@ -50,7 +50,7 @@ public enum TemplateExport {
             }
             return
         }
-        let parent = (path as NSString).deletingLastPathComponent
+        let parent = PathText.folder(of: path)
         if !parent.isEmpty, parent != path { try makeFolders(parent, made: &made) }
         guard mkdir(path, 0o755) == 0 || errno == EEXIST else {
             throw DiagnosticList([Diagnostic(at: SourceLocation(file: path, line: 0, column: 0),

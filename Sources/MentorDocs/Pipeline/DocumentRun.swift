@@ -33,7 +33,7 @@ public struct RunSummary: Sendable {
         case .written, .unchanged:
             documents += 1
             if result.status == .unchanged { unchanged += 1 }
-            let folder = (result.path as NSString).deletingLastPathComponent
+            let folder = PathText.folder(of: result.path)
             if folders.last != folder, !folders.contains(folder) { folders.append(folder) }
             if firstDocument == nil { firstDocument = result.path }
         }

@@ -42,6 +42,20 @@ import Testing
         #expect(try run(["init", "pair2.yaml"], in: folder).status == 2, "--program is required")
     }
 
+    @Test func oneCharacterNamesAndFoldersAreNamedNotCrashedOn() throws {
+        let folder = try temporaryFolder()
+        #expect(try run(["init", "--program", "aset", "a"], in: folder).status == 0)
+        let again = try run(["init", "--program", "aset", "a"], in: folder)
+        #expect(again.status == 1 && again.stderr.contains("a: error: already exists"), "\(again.status) \(again.stderr)")
+        for name in [".", "./"] {
+            let here = try run(["init", "--program", "aset", name], in: folder)
+            #expect(here.status == 1 && here.stderr.contains("\(name): error: is a folder; name the file to write in it"), "\(here.status) \(here.stderr)")
+        }
+        #expect(try run(["templates", "export", "T"], in: folder).status == 0)
+        let twice = try run(["templates", "export", "T"], in: folder)
+        #expect(twice.status == 1 && twice.stderr.contains("error: already exists"), "\(twice.status) \(twice.stderr)")
+    }
+
     @Test func initIntoAMissingFolderOrBelowAFileSaysWhatToDo() throws {
         let folder = try temporaryFolder()
         let missing = try run(["init", "--program", "aset", "pairs/2026/pair.yaml"], in: folder)
