@@ -5,7 +5,7 @@ extension ParticipantFormat {
     /// What each key holds, in a coordinator's words; list entries are written `goals[].goal`.
     public static let descriptions: [String: String] = [
         "program": "whose forms to print",
-        "id": "names the output folder; optional (else the two names)",
+        "id": "names the output folder; optional (else the two names, else this file's name)",
         "mentor": "the mentor",
         "mentor.name": "full name", "mentor.initials": "accepted but never printed: initials are the signer's to write",
         "mentor.email": "e-mail address", "mentor.phone": "phone number",

@@ -65,11 +65,22 @@ public struct Partnership: Sendable {
     /// name has no letter or digit. Files that name no one still get folders of their own.
     public func slugID() -> String {
         if let id { return id }
-        let slug = Partnership.slug([mentorName, menteeName].compactMap { $0 }.joined(separator: " "))
+        let slug = namesSlug
         if !slug.isEmpty { return slug }
-        let stem = Partnership.slug(((file as NSString).lastPathComponent as NSString).deletingPathExtension)
+        // Cut so that the number survives the folder name's 100-byte limit.
+        var stem = Partnership.slug(((file as NSString).lastPathComponent as NSString).deletingPathExtension)
+        while stem.utf8.count > 80 { stem.removeLast() }
+        while stem.hasSuffix("-") { stem.removeLast() }
         return "\(stem.isEmpty ? "partnership" : stem)-\(index + 1)"
     }
+
+    /// What `slugID()` was made from, for a message about it.
+    var idSource: IDSource { id != nil ? .given : namesSlug.isEmpty ? .fileName : .names }
+
+    private var namesSlug: String { Partnership.slug([mentorName, menteeName].compactMap { $0 }.joined(separator: " ")) }
+
+    /// Where a partnership's id comes from.
+    enum IDSource: Sendable { case given, names, fileName }
 
     /// Lowercase words joined by hyphens; Latin letters lose their accents (`Zoë Łukasz` →
     /// `zoe-lukasz`), letters of other scripts stay as they are.

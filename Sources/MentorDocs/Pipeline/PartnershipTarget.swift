@@ -11,6 +11,8 @@ public struct PartnershipTarget: Sendable {
     public let id: String
     /// Where the id is written (its value, its roster cell, or the partnership).
     public let idLocation: SourceLocation
+    /// Whether the id was given or made from the names or the file's name.
+    var idSource: Partnership.IDSource = .given
 
     /// The folder below the output folder, one safe path component.
     public var folder: String { OutputPaths.safeComponent(id) }
@@ -31,7 +33,7 @@ public struct PartnershipTarget: Sendable {
         }
         let id = partnership.slugID()
         let location = idLocation ?? partnership.idLocation
-        let target = PartnershipTarget(program: program, id: id, idLocation: location)
+        let target = PartnershipTarget(program: program, id: id, idLocation: location, idSource: partnership.idSource)
         if isReserved(target.collisionKey) {
             return .failure(Diagnostic(at: location,
                 "id '\(id)' would write into '\(target.folder)', a name the output layout uses (blank, combined, index.html, manifest files); choose another id",
@@ -65,7 +67,13 @@ public struct FolderClaims: Sendable {
 
     /// The message for a partnership whose folder an earlier one owns.
     static func collision(_ target: PartnershipTarget, first: PartnershipTarget) -> Diagnostic {
-        var message = "id '\(target.id)' is already used by the partnership at \(first.idLocation)"
+        var message: String
+        switch target.idSource {
+        case .given: message = "id '\(target.id)'"
+        case .names: message = "the folder name '\(target.id)' (made from the two names: the file gives no id)"
+        case .fileName: message = "the folder name '\(target.id)' (made from the file's name: it gives no id and no names)"
+        }
+        message += " is already used by the partnership at \(first.idLocation)"
         if first.id != target.id { message += " (id '\(first.id)'; both would be written to the folder '\(first.folder)')" }
         message += ", which is written; this one is not. Give each partnership its own id"
         return Diagnostic(at: target.idLocation, message, path: "id")

@@ -27,6 +27,17 @@ import Testing
         #expect(r.stdout.lastLine == "1 document in \(out)/w-3/; 1 warning (above)", "\(r.stdout)")
     }
 
+    @Test func twoFilesOfOneNameThatNameNoOneAreToldTheirFolderCameFromTheFileName() throws {
+        let root = try temporaryFolder()
+        for group in ["a", "b"] {
+            try FileManager.default.createDirectory(atPath: root + "/" + group, withIntermediateDirectories: true)
+            try "program: aset\n".write(toFile: root + "/\(group)/aset.yaml", atomically: true, encoding: .utf8)
+        }
+        let r = try runCLI(["batch", root, "--doc", "agreement", "--out", try temporaryFolder(), "--no-progress"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("\(root)/b/aset.yaml:1:1: error: the folder name 'aset-1' (made from the file's name: it gives no id and no names) is already used by the partnership at \(root)/a/aset.yaml:1:1"), "\(r.stderr)")
+    }
+
     @Test func blankWritesUnderBlankProgram() throws {
         let out = try temporaryFolder()
         let r = try runCLI(["blank", "--program", "aset", "--out", out])

@@ -61,6 +61,11 @@ import Testing
             loader.load(data: Data("program: aset\n".utf8), file: file).compactMap { try? $0.get().slugID() }
         }
         #expect(names == [["kate-unal-1"], ["second-pair-1"], ["partnership-1"]])
+        // A long file name is cut so that the number still tells a stream's partnerships apart.
+        let long = String(repeating: "z", count: 110) + ".yaml"
+        let ids = loader.load(data: Data("program: aset\n---\nprogram: aset\n".utf8), file: long).compactMap { try? $0.get().slugID() }
+        #expect(ids == [String(repeating: "z", count: 80) + "-1", String(repeating: "z", count: 80) + "-2"])
+        #expect(Set(ids.map(OutputPaths.collisionKey)).count == 2)
     }
 
     @Test func checkinHoursHaveOneKeyPerMode() {
