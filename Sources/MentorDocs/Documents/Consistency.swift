@@ -11,6 +11,7 @@ enum Consistency {
                                 source: SourceText? = nil) -> [Diagnostic] {
         var found = Findings(fallback: partnership.location, source: source)
         achievements(partnership.data, &found)
+        goalTerms(partnership.data, &found)
         meetingGoals(partnership.data, &found)
         termDates(partnership, &found)
         checkIn(partnership, month: month, &found)
@@ -35,6 +36,32 @@ enum Consistency {
             found.add(achieved[index], "achievements[\(index)]",
                       "achievement \(index + 1) names no goal of the plan: the plan has \(count(goals.count, "goal")), "
                       + "and achievements are paired with goals in order, so its planned cell would be empty")
+        }
+    }
+
+    /// The action plan prints a goal's steps, timeframe, obstacles and evaluation only when it is
+    /// long-term (`term: long`), and its actions and challenges only when it is not: what the
+    /// other term's form has no place for would be written and never printed.
+    static func goalTerms(_ data: Value, _ found: inout Findings) {
+        let longOnly = ["steps", "timeframe", "obstacles", "evaluation"], shortOnly = ["actions", "challenges"]
+        for (index, goal) in (data["goals"]?.items ?? []).enumerated() {
+            let long = goal["term"]?.text == "long"
+            let unprinted = (long ? shortOnly : longOnly).filter { key in
+                guard let value = goal[key] else { return false }
+                if case .list(let items) = value.kind { return items.contains { !$0.isEmpty } }
+                return !value.isEmpty
+            }
+            guard let first = unprinted.first else { continue }
+            let keys = unprinted.count == 1 ? unprinted[0] : unprinted.dropLast().joined(separator: ", ") + " and " + unprinted.last!
+            if long {
+                found.add(goal[first], "goals[\(index)].\(first)",
+                          "goal \(index + 1) is long-term (term: long), and the action plan prints \(keys) only for a short-term goal; "
+                          + "\(unprinted.count == 1 ? "it" : "they") would not be printed")
+            } else {
+                found.add(goal[first], "goals[\(index)].\(first)",
+                          "goal \(index + 1) has \(keys), which the action plan prints only for a long-term goal, but its term is not 'long': "
+                          + "it prints as a short-term goal without \(unprinted.count == 1 ? "it" : "them"); add 'term: long' to the goal")
+            }
         }
     }
 

@@ -30,16 +30,18 @@ public enum StarterFile {
         "checkups.[].time_so_far": ["checkups.[].date", "term.start", "meetings.[].date"],
     ]
 
-    /// Computed lists that hold the same entries as a file's list.
-    static let sameEntries = ["goals_short": "goals", "goals_long": "goals"]
+    /// Computed lists that hold some of the entries of a file's list, and the key of an entry
+    /// that decides which: a form that reads `goals_long` reads each goal's `term`.
+    static let sameEntries = ["goals_short": ("goals", "goals.[].term"), "goals_long": ("goals", "goals.[].term")]
 
     /// The file keys a template path reads (itself, unless it is computed).
     static func fileKeys(for templatePath: String) -> [String] {
         var parts = templatePath.split(separator: ".").map(String.init)
-        if let first = parts.first, let renamed = sameEntries[first] { parts[0] = renamed }
+        var chooser: [String] = []
+        if let first = parts.first, let (list, key) = sameEntries[first] { parts[0] = list; chooser = [key] }
         let path = parts.joined(separator: ".")
         let match = computedSources.keys.filter { path == $0 || path.hasPrefix($0 + ".") }.max { $0.count < $1.count }
-        return match.map { computedSources[$0]! } ?? [path]
+        return (match.map { computedSources[$0]! } ?? [path]) + chooser
     }
 
     /// The file keys each of the program's own forms reads, with the forms, in program order.

@@ -58,6 +58,9 @@ import Testing
         let aset = try StarterFile.usage(program: .aset, library: Self.library)
         #expect(aset["meetings.[].hours"]?.contains(.checkIn) == true, "the check-in's hours come from the meetings")
         #expect(aset["goals.[].actions.[].done"]?.contains(.actionPlan) == true)
+        // The action plan splits the goals by their term: a form that shows long-term goals reads it.
+        #expect(aset["goals.[].term"] == [.actionPlan], "\(aset["goals.[].term"] ?? [])")
+        #expect(try StarterFile.text(program: .aset, library: Self.library).contains("#    term: "))
     }
 
     @Test func everyKeyIsDescribedOnceAndEveryComputedValueHasItsSources() throws {

@@ -50,6 +50,35 @@ import Testing
         #expect(try Self.warnings("program: awmi\ngoals:\n  - goal: A\n  - goal: B\nachievements:\n  - One\n").isEmpty)
     }
 
+    @Test func aGoalsFieldsThatItsTermHasNoPlaceForAreNamed() throws {
+        let found = try Self.warnings("""
+        program: aset
+        goals:
+          - goal: Become a chief engineer
+            steps: Get my PEng
+            timeframe: By 2031
+          - goal: Learn GNSS
+            term: long
+            actions:
+              - action: Read the manual
+          - goal: Lead a survey
+            term: long
+            steps: Shadow two
+            actions:
+              -
+          - goal: Pass the exam
+            actions:
+              - action: Study
+            challenges: Little time
+        """)
+        #expect(found.map(\.headline) == [
+            "pair.yaml:4:12: warning: goals[0].steps: goal 1 has steps and timeframe, which the action plan prints only for a "
+            + "long-term goal, but its term is not 'long': it prints as a short-term goal without them; add 'term: long' to the goal",
+            "pair.yaml:9:7: warning: goals[1].actions: goal 2 is long-term (term: long), and the action plan prints actions only "
+            + "for a short-term goal; it would not be printed",
+        ])
+    }
+
     @Test func aMeetingGoalMustBeOneOfThePlansGoals() throws {
         let found = try Self.warnings("""
         program: caltrans
