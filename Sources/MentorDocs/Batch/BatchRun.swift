@@ -221,6 +221,9 @@ public final class BatchRun: @unchecked Sendable {
                 result.messages.append(problems.description)
                 var entry = base
                 entry.error = problems.diagnostics.filter { $0.severity == .error }.map(\.headline).joined(separator: "\n")
+                let warnings = problems.diagnostics.filter { $0.severity == .warning }
+                result.warnings += warnings.count
+                entry.warnings = warnings.isEmpty ? nil : warnings.map(\.headline).joined(separator: "\n")
                 result.entries.append(entry)
             case .success(let partnership):
                 let warnings = partnership.warnings + consistency.warnings(for: partnership)

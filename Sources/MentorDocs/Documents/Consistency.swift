@@ -15,7 +15,8 @@ enum Consistency {
         meetingGoals(partnership.data, &found)
         termDates(partnership, &found)
         checkIn(partnership, month: month, &found)
-        return found.list.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
+        let sorted = found.list.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
+        return DiagnosticList.listed(sorted, limit: ParticipantLoader.Limits().maxListedProblems)
     }
 
     /// The text of a participant file that loaded, to quote under its warnings; nil if unreadable.

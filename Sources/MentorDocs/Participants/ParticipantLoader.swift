@@ -27,12 +27,14 @@ public struct ParticipantLoader: Sendable {
         public var maxListLength: Int
         /// Longest text value, in characters.
         public var maxValueLength: Int
+        /// Most problems listed for one partnership; the rest are counted in one last line.
+        public var maxListedProblems: Int
 
         /// Creates limits; the defaults are far above any real participant file.
         public init(maxFileBytes: Int = 4 * 1024 * 1024, maxNodes: Int = 100_000,
                     maxFileNodes: Int = 1_000_000, maxAliasText: Int = 4 * 1024 * 1024,
                     maxFileAliasText: Int = 16 * 1024 * 1024, maxDepth: Int = 32,
-                    maxListLength: Int = 10_000, maxValueLength: Int = 100_000) {
+                    maxListLength: Int = 10_000, maxValueLength: Int = 100_000, maxListedProblems: Int = 100) {
             self.maxFileBytes = maxFileBytes
             self.maxNodes = maxNodes
             self.maxFileNodes = maxFileNodes
@@ -41,6 +43,7 @@ public struct ParticipantLoader: Sendable {
             self.maxDepth = maxDepth
             self.maxListLength = maxListLength
             self.maxValueLength = maxValueLength
+            self.maxListedProblems = maxListedProblems
         }
     }
 
@@ -126,6 +129,7 @@ public struct ParticipantLoader: Sendable {
         if let value, let overflow = MeetingHours.overflow(in: value, file: location.file, source: source) {
             diagnostics.append(overflow)
         }
+        diagnostics = DiagnosticList.listed(diagnostics, limit: limits.maxListedProblems)
         guard let value, !diagnostics.contains(where: { $0.severity == .error }) else {
             return .failure(DiagnosticList(diagnostics))
         }

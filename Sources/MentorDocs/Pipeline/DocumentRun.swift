@@ -77,6 +77,7 @@ public struct DocumentRun: Sendable {
                 case .failure(let problems):
                     report(.failure(problems.description))
                     summary.failed += 1
+                    summary.warnings += problems.diagnostics.count { $0.severity == .warning }
                 case .success(let partnership):
                     let warnings = partnership.warnings + consistency.warnings(for: partnership)
                     warnings.forEach { report(.warning($0)) }

@@ -73,6 +73,19 @@ public struct DiagnosticList: Error, Sendable, CustomStringConvertible {
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
     /// Whether any of them is an error.
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    /// The first `limit` of `diagnostics`, then one line counting the rest, said at the last of
+    /// them (an error when any of them is one, so the outcome stays the same): a file of 380,000
+    /// unknown keys is told so in a hundred lines, in the terminal and on its manifest entries.
+    static func listed(_ diagnostics: [Diagnostic], limit: Int) -> [Diagnostic] {
+        guard diagnostics.count > limit, let last = diagnostics.last else { return diagnostics }
+        let rest = diagnostics.dropFirst(limit)
+        let errors = rest.count { $0.severity == .error }
+        let what = errors == 0 ? "\(rest.count) more warnings" : errors == rest.count ? "\(rest.count) more errors"
+            : "\(rest.count) more problems (\(errors) \(errors == 1 ? "error" : "errors"), \(rest.count - errors) \(rest.count - errors == 1 ? "warning" : "warnings"))"
+        return Array(diagnostics.prefix(limit)) + [Diagnostic(errors > 0 ? .error : .warning, at: last.location,
+            "\(what) of this partnership are not listed, the last of them here; fix those above and check again")]
+    }
 }
 
 extension StringProtocol {

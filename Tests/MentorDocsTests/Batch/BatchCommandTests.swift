@@ -131,6 +131,11 @@ import Testing
                 #expect(entry.warnings == nil)
             }
         }
+        // A partnership that fails with warnings too: its warnings are counted and kept.
+        let failing = try BatchFixtures.folder(["c.yaml": warned.replacingOccurrences(of: "id: w-1", with: "id: [w-1]")])
+        let failed = try runBatch(["batch", failing, "--out", try temporaryFolder(), "--doc", "agreement", "--no-progress"])
+        #expect(failed.status == 1)
+        #expect(failed.stdout == "1 pair, 0 documents written, 0 unchanged, 1 failed, 1 warning (each in the manifest)\n", "\(failed.stdout)")
         // A run without warnings says nothing of them.
         let clean = try runBatch(["batch", input + "/b.yaml", "--out", try temporaryFolder(), "--doc", "agreement", "--no-progress"])
         #expect(clean.stdout == "1 pair, 1 document written, 0 unchanged, 0 failed\n")

@@ -14,6 +14,26 @@ import Testing
         #expect(limits.maxDepth == 32)
         #expect(limits.maxListLength == 10_000)
         #expect(limits.maxValueLength == 100_000)
+        #expect(limits.maxListedProblems == 100)
+    }
+
+    @Test func aHundredProblemsAreListedAndTheRestCounted() throws {
+        let yaml = "program: aset\n" + (0..<500).map { "k\($0): v\n" }.joined()
+        let partnership = try Loader.partnership(Loader.load(yaml))
+        #expect(partnership.warnings.count == 101)
+        #expect(partnership.warnings.last?.headline
+                == "pair.yaml:501:1: warning: 400 more warnings of this partnership are not listed, the last of them here; fix those above and check again")
+        // Errors among the rest keep the partnership failed, and are said to be there.
+        let mixed = "program: aset\n" + (0..<150).map { "k\($0): v\n" }.joined() + "term:\n  months: many\n"
+        let failure = try #require(Loader.load(mixed).first.flatMap { if case .failure(let list) = $0 { list } else { nil } })
+        #expect(failure.diagnostics.last?.severity == .error)
+        #expect(failure.diagnostics.last?.message.hasPrefix("51 more problems (1 error, 50 warnings) of this partnership are not listed") == true,
+                "\(failure.diagnostics.last?.message ?? "")")
+        // Warnings across documents are listed the same way.
+        let dates = "program: aset\nterm:\n  start: 2026-01-05\n  months: 6\nmeetings:\n" + (0..<300).map { _ in "  - date: 2025-01-01\n" }.joined()
+        let early = try Loader.partnership(Loader.load(dates))
+        let found = Consistency.warnings(for: early)
+        #expect(found.count == 101 && found.last?.message.hasPrefix("200 more warnings") == true, "\(found.count)")
     }
 
     @Test func fileSize() throws {

@@ -42,7 +42,8 @@ struct SourceExcerptTests {
         // One line of JSON, 10,000 bad dates: each diagnostic quotes a window, never the line.
         let meetings = (0..<10_000).map { "{\"date\": \"2026-13-\(String(format: "%02d", $0 % 28 + 1))\"}" }.joined(separator: ", ")
         let json = "{\"program\": \"aset\", \"id\": \"a\", \"meetings\": [\(meetings)]}"
-        let outcomes = ParticipantLoader().load(data: Data(json.utf8), file: "long.json")
+        // Every one listed (a hundred are, by default), to quote them all.
+        let outcomes = ParticipantLoader(limits: .init(maxListedProblems: 20_000)).load(data: Data(json.utf8), file: "long.json")
         guard case .failure(let problems) = outcomes.first else { Issue.record("no errors"); return }
         let dates = problems.diagnostics.filter { $0.path?.hasSuffix(".date") == true }
         #expect(dates.count == 10_000)
