@@ -146,8 +146,10 @@ struct Roster: Sendable {
             diagnostics.append(overflow)
         }
         if diagnostics.contains(where: { $0.severity == .error }) { return .failure(DiagnosticList(diagnostics)) }
-        return .success(Partnership(data: data, file: file, index: row.number - 1, location: rowLocation,
-                                    warnings: diagnostics))
+        var partnership = Partnership(data: data, file: file, index: row.number - 1, location: rowLocation, warnings: diagnostics)
+        // No line is quoted under a row's warnings: its column is a cell's number, not a character's.
+        partnership.source = SourceText("")
+        return .success(partnership)
     }
 
     // MARK: Headers

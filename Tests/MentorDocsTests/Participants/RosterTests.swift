@@ -46,6 +46,18 @@ import Testing
         #expect(try r.load(r.rows[1], with: ParticipantLoader()).get().id == "b")
     }
 
+    @Test func aRowsWarningIsAtItsCellAndQuotesNoLine() throws {
+        // A cell's column is its number in the row: a caret under that character would point elsewhere.
+        let r = try roster("program,mentor.name,mentee.name,term.start,term.months,meetings.0.date\n"
+                           + "aset,\"Dana, Whitfield\",Kate,2026-01-01,12,2028-02-01\n")
+        let p = try r.load(r.rows[0], with: ParticipantLoader()).get()
+        var check = ConsistencyCheck(month: nil)
+        let found = check.warnings(for: p)
+        #expect(found.count == 1)
+        #expect(found.first?.location == SourceLocation(file: r.file, line: 2, column: 6))
+        #expect(found.first?.sourceLine == nil)
+    }
+
     @Test func cellsBecomeValuesAtTheirKeyPaths() throws {
         let r = try roster("program,id,goals.1.goal,goals.0.actions.0.done,continuing,meetings.0.hours,mentor.phone\n"
                            + "Caltrans,x,Second,2026-03-01,yes,012,0012\n")
