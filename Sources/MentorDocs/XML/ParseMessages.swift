@@ -35,7 +35,9 @@ enum ParseMessages {
             return "an attribute's value must be in quotes: name=\"value\""
         }
         if let name = after(m, "Specification mandates value for attribute ") {
-            return "attribute \(name) needs a value in quotes (\(name)=\"\(name)\")"
+            // HTML's yes-or-no attributes are written with their own name as the value in XHTML.
+            return booleanAttributes.contains(name) ? "attribute \(name) needs a value in quotes (\(name)=\"\(name)\")"
+                : "attribute \(name) needs a value in quotes (\(name)=\"...\")"
         }
         if m.hasPrefix("attributes construct error") {
             return "the element's attributes cannot be read from here on (see the error before)"
@@ -48,6 +50,33 @@ enum ParseMessages {
         }
         return m
     }
+
+    /// What the mistake starts with, for a message libxml2 gives past it (after the `&`, after
+    /// the `</tag>`), and whether the place given may be it: the place shown is moved back to it.
+    static func anchor(of message: String) -> (text: String, atColumn: Bool)? {
+        let m = message.trimmingCharacters(in: .whitespacesAndNewlines)
+        if m.hasPrefix("xmlParseEntityRef: no name") || m.hasPrefix("EntityRef: expecting ';'")
+            || (m.hasPrefix("Entity '") && m.hasSuffix("' not defined")) { return ("&", true) }
+        if m.hasPrefix("StartTag: invalid element name") || m.hasPrefix("Unescaped '<' not allowed in attributes values") { return ("<", true) }
+        if m.hasPrefix("Opening and ending tag mismatch: ") { return ("</", false) }
+        return nil
+    }
+
+    /// The column of the last `anchor` before `column` (at it too when `atColumn`; 1-based, in
+    /// Unicode scalars) of `line`, else `column` unchanged.
+    static func column(_ column: Int, backTo anchor: (text: String, atColumn: Bool), in line: String) -> Int {
+        let scalars = Array(line.unicodeScalars), needle = Array(anchor.text.unicodeScalars)
+        var i = min(anchor.atColumn ? column : column - 1, scalars.count) - 1
+        while i >= 0 {
+            if i + needle.count <= scalars.count, Array(scalars[i..<(i + needle.count)]) == needle { return i + 1 }
+            i -= 1
+        }
+        return column
+    }
+
+    /// XHTML 1.0's yes-or-no attributes: `checked="checked"`.
+    static let booleanAttributes: Set<String> = ["checked", "compact", "declare", "defer", "disabled", "ismap", "multiple",
+                                                 "nohref", "noresize", "noshade", "nowrap", "readonly", "selected"]
 
     private static func after(_ text: String, _ prefix: String) -> String? {
         text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : nil

@@ -33,9 +33,15 @@ enum TemplateParser {
         guard let doc, problems.isEmpty else {
             if let doc { xmlFreeDoc(doc) }
             let issues = problems.isEmpty ? [XMLErrorCollector.Issue(message: "not a well-formed XML document", file: file, line: 1, column: 1, isWarning: false)] : problems
-            throw DiagnosticList(issues.map { issue in
-                Diagnostic(at: SourceLocation(file: file, line: issue.line, column: issue.column),
-                           "malformed template: " + ParseMessages.plain(issue.message), sourceLine: source.line(issue.line))
+            // One mistake makes libxml2 say several things at its place: the first is the one meant.
+            var lines = Set<Int>()
+            throw DiagnosticList(issues.filter { lines.insert($0.line).inserted }.map { issue in
+                var column = issue.column
+                if let anchor = ParseMessages.anchor(of: issue.message), let line = source.line(issue.line) {
+                    column = ParseMessages.column(column, backTo: anchor, in: line)
+                }
+                return Diagnostic(at: SourceLocation(file: file, line: issue.line, column: column),
+                                  "malformed template: " + ParseMessages.plain(issue.message), sourceLine: source.line(issue.line))
             })
         }
         defer { xmlFreeDoc(doc) }

@@ -5,7 +5,7 @@ import Testing
 @Suite struct TemplateErrorTests {
     @Test func malformedXMLNamesFileLineAndColumn() {
         let errors = compileErrors(page("<p>unclosed\n</div>"), file: "bad.xhtml")
-        #expect(errors.first == "bad.xhtml:7:7: error: malformed template: </div> closes <p>, opened at line 6: close each element before the one that holds it")
+        #expect(errors.first == "bad.xhtml:7:1: error: malformed template: </div> closes <p>, opened at line 6: close each element before the one that holds it")
     }
 
     @Test func unknownDirectiveSuggestsTheNearest() {
