@@ -373,6 +373,16 @@ import Testing
          "pair.yaml:1:3: error: a key must be text, found a list"),
         ("list: &l [a, b]\n*l : c\n",
          "pair.yaml:2:1: error: a key must be text, found an alias of a list or mapping"),
+        // A key indented off its neighbours is said as that, with the line to match.
+        ("program: aset\nmentor:\n  name: Dana\n   email: d@x.org\n",
+         "pair.yaml:4:4: error: 'email:' is indented by 3 spaces, more than 'name:' on line 3 (2 spaces), so YAML reads this line "
+         + "as more of the value of 'name'; line 'email:' up with 'name:' (2 spaces)"),
+        ("program: aset\nmentor:\n  name: Dana\n # the mentor's\n email: d@x.org\n",
+         "pair.yaml:5:2: error: 'email:' is indented by 1 space, which lines up with no key above it: 'name:' on line 3 is indented "
+         + "by 2 spaces, 'mentor:' on line 2 by 0 spaces; indent it by 2 to put it beside 'name:', or by 0 to put it beside 'mentor:'"),
+        ("mentor:\n    name: Dana\n  email: d@x.org\n",
+         "pair.yaml:3:3: error: 'email:' is indented by 2 spaces, which lines up with no key above it: 'name:' on line 2 is indented "
+         + "by 4 spaces, 'mentor:' on line 1 by 0 spaces; indent it by 4 to put it beside 'name:', or by 0 to put it beside 'mentor:'"),
     ])
     func yamlMistake(yaml: String, expected: String) {
         #expect(Loader.headlines(Loader.load(yaml)) == [expected])
