@@ -327,8 +327,18 @@ struct EventValidator {
 
     private mutating func scalar(_ event: YAMLEvent, _ shape: Shape?) -> Value? {
         guard let shape, !ScalarReader.isNull(event) else { return nil }
+        if replaying == 0, let tag = event.tag, !Self.coreTags.contains(tag) {
+            let shown = tag.hasPrefix(Self.yamlTagPrefix) ? "!!" + tag.dropFirst(Self.yamlTagPrefix.count) : tag
+            report(event, path, "the YAML tag '\(messageQuote(shown, limit: 60))' means nothing in a participant file and is ignored: "
+                   + "the value is read as written after it", severity: .warning)
+        }
         return scalars.value(event, shape, path)
     }
+
+    private static let yamlTagPrefix = "tag:yaml.org,2002:"
+    /// YAML's own tags for scalars, which say how to read the text; any other (`!!python/...`,
+    /// `!custom`) names something a participant file has no use for.
+    private static let coreTags: Set<String> = Set(["str", "int", "float", "bool", "null", "timestamp"].map { yamlTagPrefix + $0 })
 
     private mutating func mismatch(_ event: YAMLEvent, _ shape: Shape) -> Value? {
         scalars.mismatch(event, shape, path)
