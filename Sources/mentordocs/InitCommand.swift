@@ -62,8 +62,6 @@ struct InitCommand: ParsableCommand {
             return "there is no folder \(folder); create it first (mkdir -p '\(folder)') or name a file in a folder that exists"
         case ENOTDIR:
             return "\(folder) is not a folder; name a file in a folder"
-        case ENOENT where !folder.isEmpty && FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) && !isFolder.boolValue:
-            return "\(folder) is not a folder; name a file in a folder"
         default:
             return "cannot create the file: \(String(cString: strerror(code)))"
         }

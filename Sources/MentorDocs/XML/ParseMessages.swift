@@ -3,68 +3,62 @@
 import Foundation
 
 enum ParseMessages {
-    /// `message` (libxml2's, one line) for a person editing a template.
-    static func plain(_ message: String) -> String {
+    /// Where libxml2 puts a mistake it reports past its start (after the `&`, after the
+    /// `</tag>`): what the mistake starts with, and whether the place given may be it.
+    typealias Anchor = (text: String, atColumn: Bool)
+
+    /// `message` (libxml2's, one line) for a person editing a template, and the anchor to move
+    /// the place shown back to, if any.
+    static func read(_ message: String) -> (text: String, anchor: Anchor?) {
         let m = message.trimmingCharacters(in: .whitespacesAndNewlines)
         if m.hasPrefix("xmlParseEntityRef: no name") {
-            return "a bare '&': write &amp; for an ampersand"
+            return ("a bare '&': write &amp; for an ampersand", ("&", true))
         }
         if m.hasPrefix("EntityRef: expecting ';'") {
-            return "a reference that starts with '&' must end with ';' (write &amp; for an ampersand)"
+            return ("a reference that starts with '&' must end with ';' (write &amp; for an ampersand)", ("&", true))
         }
         if let name = between(m, "Entity '", "' not defined") {
-            return "&\(name); is not defined in a template: write the character itself or its number "
-                + "(&#160; for a non-breaking space); only &amp; &lt; &gt; &quot; &apos; have names"
+            return ("&\(name); is not defined in a template: write the character itself or its number "
+                + "(&#160; for a non-breaking space); only &amp; &lt; &gt; &quot; &apos; have names", ("&", true))
         }
         if m.hasPrefix("StartTag: invalid element name") {
-            return "a '<' that starts no element: write &lt; for a less-than sign"
+            return ("a '<' that starts no element: write &lt; for a less-than sign", ("<", true))
         }
         if m.hasPrefix("Unescaped '<' not allowed in attributes values") {
-            return "a '<' inside an attribute value: write &lt;"
+            return ("a '<' inside an attribute value: write &lt;", ("<", true))
         }
         if let rest = after(m, "Opening and ending tag mismatch: "), let (open, line, close) = mismatch(rest) {
-            return "</\(close)> closes <\(open)>, opened at line \(line): close each element before the one that holds it"
+            return ("</\(close)> closes <\(open)>, opened at line \(line): close each element before the one that holds it", ("</", false))
         }
         if m.hasPrefix("Extra content at the end of the document") {
-            return "text or an element after the root element has closed: the whole template is inside one <html> element"
+            return ("text or an element after the root element has closed: the whole template is inside one <html> element", nil)
         }
         if let rest = after(m, "Premature end of data in tag "), let (open, line) = tagAndLine(rest) {
-            return "the file ends inside <\(open)>, opened at line \(line): close it"
+            return ("the file ends inside <\(open)>, opened at line \(line): close it", nil)
         }
         if m.hasPrefix("AttValue: \" or ' expected") {
-            return "an attribute's value must be in quotes: name=\"value\""
+            return ("an attribute's value must be in quotes: name=\"value\"", nil)
         }
         if let name = after(m, "Specification mandates value for attribute ") {
             // HTML's yes-or-no attributes are written with their own name as the value in XHTML.
-            return booleanAttributes.contains(name) ? "attribute \(name) needs a value in quotes (\(name)=\"\(name)\")"
-                : "attribute \(name) needs a value in quotes (\(name)=\"...\")"
+            return (booleanAttributes.contains(name) ? "attribute \(name) needs a value in quotes (\(name)=\"\(name)\")"
+                : "attribute \(name) needs a value in quotes (\(name)=\"...\")", nil)
         }
         if m.hasPrefix("attributes construct error") {
-            return "the element's attributes cannot be read from here on (see the error before)"
+            return ("the element's attributes cannot be read from here on (see the error before)", nil)
         }
         if let rest = after(m, "Couldn't find end of Start Tag "), let (open, line) = tagAndLine(rest) {
-            return "the start tag <\(open)> of line \(line) does not end with '>'"
+            return ("the start tag <\(open)> of line \(line) does not end with '>'", nil)
         }
         if let name = between(m, "Attribute ", " redefined") {
-            return "attribute \(name) is given twice on one element"
+            return ("attribute \(name) is given twice on one element", nil)
         }
-        return m
-    }
-
-    /// What the mistake starts with, for a message libxml2 gives past it (after the `&`, after
-    /// the `</tag>`), and whether the place given may be it: the place shown is moved back to it.
-    static func anchor(of message: String) -> (text: String, atColumn: Bool)? {
-        let m = message.trimmingCharacters(in: .whitespacesAndNewlines)
-        if m.hasPrefix("xmlParseEntityRef: no name") || m.hasPrefix("EntityRef: expecting ';'")
-            || (m.hasPrefix("Entity '") && m.hasSuffix("' not defined")) { return ("&", true) }
-        if m.hasPrefix("StartTag: invalid element name") || m.hasPrefix("Unescaped '<' not allowed in attributes values") { return ("<", true) }
-        if m.hasPrefix("Opening and ending tag mismatch: ") { return ("</", false) }
-        return nil
+        return (m, nil)
     }
 
     /// The column of the last `anchor` before `column` (at it too when `atColumn`; 1-based, in
     /// Unicode scalars) of `line`, else `column` unchanged.
-    static func column(_ column: Int, backTo anchor: (text: String, atColumn: Bool), in line: String) -> Int {
+    static func column(_ column: Int, backTo anchor: Anchor, in line: String) -> Int {
         let scalars = Array(line.unicodeScalars), needle = Array(anchor.text.unicodeScalars)
         var i = min(anchor.atColumn ? column : column - 1, scalars.count) - 1
         while i >= 0 {

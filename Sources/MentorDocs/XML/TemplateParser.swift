@@ -36,12 +36,13 @@ enum TemplateParser {
             // One mistake makes libxml2 say several things at its place: the first is the one meant.
             var lines = Set<Int>()
             throw DiagnosticList(issues.filter { lines.insert($0.line).inserted }.map { issue in
+                let said = ParseMessages.read(issue.message)
                 var column = issue.column
-                if let anchor = ParseMessages.anchor(of: issue.message), let line = source.line(issue.line) {
+                if let anchor = said.anchor, let line = source.line(issue.line) {
                     column = ParseMessages.column(column, backTo: anchor, in: line)
                 }
                 return Diagnostic(at: SourceLocation(file: file, line: issue.line, column: column),
-                                  "malformed template: " + ParseMessages.plain(issue.message), sourceLine: source.line(issue.line))
+                                  "malformed template: " + said.text, sourceLine: source.line(issue.line))
             })
         }
         defer { xmlFreeDoc(doc) }
