@@ -30,10 +30,12 @@ public final class TemplateLibrary: @unchecked Sendable {
         let variable = environment.map { $0["MENTORDOCS_TEMPLATES"] } ?? getenv("MENTORDOCS_TEMPLATES").map { String(cString: $0) }
         let override = explicit ?? variable.flatMap { $0.isEmpty ? nil : $0 }
         if let override {
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: override, isDirectory: &isFolder), isFolder.boolValue else {
+            var info = stat()
+            guard stat(override, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
                 let source = explicit != nil ? "--templates" : "MENTORDOCS_TEMPLATES"
-                throw UsageError.invalid("\(override): no such templates folder (given by \(source))")
+                let what = stat(override, &info) == 0 ? "is \(RegularFile.kindName(info.st_mode) ?? "a file"), not a templates folder"
+                                                       : "no such templates folder"
+                throw UsageError.invalid("\(override): \(what) (given by \(source))")
             }
         }
         guard let base = builtIn ?? override else {

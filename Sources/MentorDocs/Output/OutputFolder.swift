@@ -27,7 +27,8 @@ public struct OutputFolder: Sendable {
         var info = stat()
         if stat(root, &info) == 0 {
             guard (info.st_mode & S_IFMT) == S_IFDIR else {
-                throw OutputFolderError(path: root, reason: "the output folder is a file, not a folder; choose another --out")
+                let kind = RegularFile.kindName(info.st_mode) ?? "a file"
+                throw OutputFolderError(path: root, reason: "the output folder is \(kind), not a folder; choose another --out")
             }
         } else if let reason = Folders.create(root) {
             throw OutputFolderError(path: root, reason: "cannot create the output folder: \(reason)")

@@ -67,4 +67,19 @@ import Testing
         #expect(throws: UsageError.self) { try TemplateLibrary.standard(explicit: override + "/missing", environment: [:]) }
         #expect(throws: UsageError.self) { try TemplateLibrary.standard(explicit: nil, environment: [:], builtIn: nil) }
     }
+
+    @Test func aTemplatesPathThatIsNoFolderIsCalledWhatItIs() throws {
+        let dir = try temporaryFolder()
+        try "x".write(toFile: dir + "/file", atomically: true, encoding: .utf8)
+        #expect(mkfifo(dir + "/pipe", 0o600) == 0)
+        for (name, words) in [("missing", "no such templates folder"), ("file", "is a file, not a templates folder"),
+                              ("pipe", "is a named pipe (FIFO), not a templates folder")] {
+            do {
+                _ = try TemplateLibrary.standard(explicit: dir + "/" + name, environment: [:])
+                Issue.record("\(name) was taken for a templates folder")
+            } catch {
+                #expect("\(error)".contains("\(dir)/\(name): \(words) (given by --templates)"), "\(error)")
+            }
+        }
+    }
 }

@@ -38,6 +38,17 @@ import Testing
         do { _ = try OutputFolder(file) } catch { #expect(error.description == "\(file): error: the output folder is a file, not a folder; choose another --out") }
     }
 
+    @Test func outputFolderThatIsANamedPipeIsCalledOne() throws {
+        let pipe = try temporaryFolder() + "/out"
+        #expect(mkfifo(pipe, 0o600) == 0)
+        do {
+            _ = try OutputFolder(pipe)
+            Issue.record("a named pipe was taken for the output folder")
+        } catch {
+            #expect(error.description == "\(pipe): error: the output folder is a named pipe (FIFO), not a folder; choose another --out")
+        }
+    }
+
     @Test func symbolicLinkInsideTheFolderIsRefused() throws {
         let dir = try temporaryFolder(), outside = try temporaryFolder()
         try FileManager.default.createSymbolicLink(atPath: dir + "/2026-014", withDestinationPath: outside)
