@@ -31,10 +31,10 @@ public final class TemplateLibrary: @unchecked Sendable {
         let override = explicit ?? variable.flatMap { $0.isEmpty ? nil : $0 }
         if let override {
             var info = stat()
-            guard stat(override, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
+            let exists = stat(override, &info) == 0
+            guard exists, (info.st_mode & S_IFMT) == S_IFDIR else {
                 let source = explicit != nil ? "--templates" : "MENTORDOCS_TEMPLATES"
-                let what = stat(override, &info) == 0 ? "is \(RegularFile.kindName(info.st_mode) ?? "a file"), not a templates folder"
-                                                       : "no such templates folder"
+                let what = exists ? "is \(RegularFile.kindName(info.st_mode) ?? "a file"), not a templates folder" : "no such templates folder"
                 throw UsageError.invalid("\(override): \(what) (given by \(source))")
             }
         }
